@@ -1,0 +1,32 @@
+// Which documents a user's device holds: the plan and exec docs of their teams
+// from yesterday to a week ahead, and the brukare docs and this and last month's
+// journal docs of their teams' recipients.
+import { SYNC_DAYS_AHEAD, SYNC_DAYS_BACK } from './api';
+import { addDays, monthOf, previousMonth } from './dates';
+import { brukareDocName, execDocName, journalDocName, planDocName } from './doc-names';
+import type { SessionUser } from './team';
+
+export function syncWindow(today: string): { from: string; to: string; dates: string[] } {
+  const dates: string[] = [];
+  for (let d = -SYNC_DAYS_BACK; d <= SYNC_DAYS_AHEAD; d++) dates.push(addDays(today, d));
+  return { from: dates[0] ?? today, to: dates[dates.length - 1] ?? today, dates };
+}
+
+export function docsForUser(
+  user: Pick<SessionUser, 'teamIds'>,
+  today: string,
+  recipientsOfTeam: (teamId: string) => readonly string[],
+): string[] {
+  const { dates } = syncWindow(today);
+  const month = monthOf(today);
+  const months = [previousMonth(month), month];
+  const names: string[] = [];
+  for (const teamId of user.teamIds) {
+    for (const date of dates) names.push(planDocName(teamId, date), execDocName(teamId, date));
+    for (const brukareId of recipientsOfTeam(teamId)) {
+      names.push(brukareDocName(brukareId));
+      for (const m of months) names.push(journalDocName(brukareId, m));
+    }
+  }
+  return names;
+}

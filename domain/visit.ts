@@ -1,0 +1,108 @@
+// Visits: what the plan says (plan doc) and what happened (exec doc), and the
+// merged view the caregiver and the reports read.
+import { z } from 'zod/mini';
+import { DateSchema, IdSchema, InstantSchema, TimeOfDaySchema } from './ids';
+import { InsatsTypeSchema } from './insatser';
+
+export const VISIT_STATUSES = ['planned', 'in_progress', 'done', 'cancelled', 'missed'] as const;
+export const VisitStatusSchema = z.enum(VISIT_STATUSES);
+export type VisitStatus = z.infer<typeof VisitStatusSchema>;
+
+export const PlannedInsatsSchema = z.object({
+  id: IdSchema,
+  type: InsatsTypeSchema,
+  title: z.string().check(z.minLength(1)),
+});
+export type PlannedInsats = z.infer<typeof PlannedInsatsSchema>;
+
+/** The plan side of a visit; written by the team's schedulers only. */
+export const PlannedVisitSchema = z
+  .object({
+    id: IdSchema,
+    teamId: IdSchema,
+    brukareId: IdSchema,
+    date: DateSchema,
+    plannedStart: TimeOfDaySchema,
+    plannedEnd: TimeOfDaySchema,
+    requiredStaff: z.number().check(z.int(), z.gte(1), z.lte(3)),
+    assignedStaffIds: z.array(IdSchema),
+    insatser: z.array(PlannedInsatsSchema).check(z.minLength(1)),
+  })
+  .check(
+    z.refine((v) => v.plannedStart < v.plannedEnd, {
+      message: 'plannedEnd must be after plannedStart',
+      path: ['plannedEnd'],
+    }),
+  );
+export type PlannedVisit = z.infer<typeof PlannedVisitSchema>;
+
+export const StampSchema = z.object({ at: InstantSchema, staffId: IdSchema });
+export type Stamp = z.infer<typeof StampSchema>;
+
+export const TaskResultSchema = z.object({
+  done: z.boolean(),
+  staffId: IdSchema,
+  at: InstantSchema,
+});
+export type TaskResult = z.infer<typeof TaskResultSchema>;
+
+/** The execution side of a visit; written by the team's caregivers and schedulers. */
+export const VisitExecutionSchema = z.object({
+  visitId: IdSchema,
+  status: VisitStatusSchema,
+  checkIn: z.optional(StampSchema),
+  checkOut: z.optional(StampSchema),
+  statusReason: z.optional(z.string()),
+  tasks: z.record(IdSchema, TaskResultSchema),
+});
+export type VisitExecution = z.infer<typeof VisitExecutionSchema>;
+
+/** Plan and execution merged: one visit as everybody reads it. */
+export const VisitSchema = z.object({
+  id: IdSchema,
+  teamId: IdSchema,
+  brukareId: IdSchema,
+  brukareName: z.optional(z.string()),
+  address: z.optional(z.string()),
+  date: DateSchema,
+  plannedStart: TimeOfDaySchema,
+  plannedEnd: TimeOfDaySchema,
+  requiredStaff: z.number(),
+  assignedStaffIds: z.array(IdSchema),
+  insatser: z.array(PlannedInsatsSchema),
+  status: VisitStatusSchema,
+  checkIn: z.optional(StampSchema),
+  checkOut: z.optional(StampSchema),
+  statusReason: z.optional(z.string()),
+  tasks: z.record(IdSchema, TaskResultSchema),
+});
+export type Visit = z.infer<typeof VisitSchema>;
+
+export function mergeVisit(
+  plan: PlannedVisit,
+  exec: VisitExecution | undefined,
+  brukare?: { name: string; address: string },
+): Visit {
+  return {
+    ...plan,
+    brukareName: brukare?.name,
+    address: brukare?.address,
+    status: exec?.status ?? 'planned',
+    checkIn: exec?.checkIn,
+    checkOut: exec?.checkOut,
+    statusReason: exec?.statusReason,
+    tasks: exec?.tasks ?? {},
+  };
+}
+
+/** Visits in time order (then by id, so that equal times have a stable order). */
+export function byPlannedStart(a: { plannedStart: string; id: string }, b: { plannedStart: string; id: string }): number {
+  return a.plannedStart === b.plannedStart ? a.id.localeCompare(b.id) : a.plannedStart.localeCompare(b.plannedStart);
+}
+
+export const TeamDaySchema = z.object({
+  teamId: IdSchema,
+  date: DateSchema,
+  visits: z.array(VisitSchema),
+});
+export type TeamDay = z.infer<typeof TeamDaySchema>;

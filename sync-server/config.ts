@@ -1,0 +1,52 @@
+// Server configuration from the environment, parsed with zod: a bad setting
+// stops the start with a message that names it, instead of a surprise later.
+import { z } from 'zod/mini';
+import { describeIssues } from '../domain';
+
+const EnvSchema = z.object({
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 8787),
+  HOST: z._default(z.string().check(z.minLength(1)), '0.0.0.0'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
+  SLINGA_SECRET: z.optional(z.string().check(z.minLength(32, 'SLINGA_SECRET must be at least 32 characters'))),
+  SLINGA_SEED: z._default(z.enum(['demo', 'none']), 'demo'),
+  STATIC_DIR: z._default(z.string(), './dist'),
+  TOKEN_TTL_HOURS: z._default(z.coerce.number().check(z.gte(0.001), z.lte(24 * 30)), 72),
+  COMPACT_AFTER_UPDATES: z._default(z.coerce.number().check(z.int(), z.gte(2)), 500),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  secret: string | undefined;
+  seed: 'demo' | 'none';
+  staticDir: string;
+  tokenTtlSeconds: number;
+  compactAfterUpdates: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  // Empty strings mean "not set", as in most shells' `FOO= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) return { ok: false, error: `invalid configuration: ${describeIssues(parsed.error.issues)}` };
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: e.DATA_DIR,
+      secret: e.SLINGA_SECRET,
+      seed: e.SLINGA_SEED,
+      staticDir: e.STATIC_DIR,
+      tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
+      compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      logLevel: e.LOG_LEVEL,
+    },
+  };
+}

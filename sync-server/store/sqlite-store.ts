@@ -1,0 +1,201 @@
+// The embedded store: one SQLite file in DATA_DIR (better-sqlite3, WAL mode).
+// Every row read back is parsed with the domain's schemas.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod/mini';
+import { IdSchema, RoleSchema, StaffSchema, TeamSchema, type Role, type Team } from '../../domain';
+import type { Directory, DocStore, MetaStore, StoredUser } from './types';
+
+const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS doc_updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_name TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_name, id);
+CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  team_ids TEXT NOT NULL,
+  competences TEXT NOT NULL,
+  password_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS recipients (id TEXT PRIMARY KEY, team_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS recipients_by_team ON recipients (team_id, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+const UserRowSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: z.string(),
+  team_ids: z.string(),
+  competences: z.string(),
+  password_hash: z.string(),
+});
+const UpdateRowSchema = z.object({ data: z.instanceof(Uint8Array) });
+const RecipientRowSchema = z.object({ id: IdSchema, team_id: IdSchema });
+
+export class CorruptRowError extends Error {
+  constructor(table: string, detail: string) {
+    super(`corrupt row in ${table}: ${detail}`);
+  }
+}
+
+function parseUser(row: unknown): StoredUser {
+  const r = UserRowSchema.parse(row);
+  const staff = StaffSchema.safeParse({
+    id: r.id,
+    username: r.username,
+    name: r.name,
+    role: r.role,
+    teamIds: JSON.parse(r.team_ids),
+    competences: JSON.parse(r.competences),
+  });
+  if (!staff.success) throw new CorruptRowError('users', `user ${r.id}`);
+  return { ...staff.data, passwordHash: r.password_hash };
+}
+
+export class SqliteStore implements DocStore, Directory, MetaStore {
+  readonly #db: Database.Database;
+  readonly #stmts;
+
+  constructor(dataDir: string, fileName = 'slinga.sqlite') {
+    mkdirSync(dataDir, { recursive: true });
+    this.#db = new Database(join(dataDir, fileName));
+    this.#db.pragma('journal_mode = WAL');
+    // FULL: a transaction is on disk when it commits, so "persisted before broadcast" survives power loss.
+    this.#db.pragma('synchronous = FULL');
+    this.#db.exec(SCHEMA_SQL);
+    const db = this.#db;
+    this.#stmts = {
+      load: db.prepare('SELECT data FROM doc_updates WHERE doc_name = ? ORDER BY id'),
+      append: db.prepare('INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)'),
+      count: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_name = ?'),
+      deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc_name = ?'),
+      listDocs: db.prepare('SELECT DISTINCT doc_name FROM doc_updates WHERE doc_name LIKE ? ORDER BY doc_name'),
+      userByName: db.prepare('SELECT * FROM users WHERE username = ?'),
+      userById: db.prepare('SELECT * FROM users WHERE id = ?'),
+      upsertUser: db.prepare(`INSERT INTO users (id, username, name, role, team_ids, competences, password_hash)
+        VALUES (@id, @username, @name, @role, @team_ids, @competences, @password_hash)
+        ON CONFLICT(id) DO UPDATE SET username=excluded.username, name=excluded.name, role=excluded.role,
+          team_ids=excluded.team_ids, competences=excluded.competences, password_hash=excluded.password_hash`),
+      countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
+      countUsersByRole: db.prepare('SELECT COUNT(*) AS n FROM users WHERE role = ?'),
+      teams: db.prepare('SELECT id, name FROM teams ORDER BY id'),
+      upsertTeam: db.prepare('INSERT INTO teams (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name=excluded.name'),
+      teamOf: db.prepare('SELECT id, team_id FROM recipients WHERE id = ?'),
+      recipientsOf: db.prepare('SELECT id, team_id FROM recipients WHERE team_id = ? ORDER BY id'),
+      upsertRecipient: db.prepare('INSERT INTO recipients (id, team_id) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET team_id=excluded.team_id'),
+      getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value'),
+    };
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  // --- DocStore -------------------------------------------------------------
+
+  async loadUpdates(docName: string): Promise<Uint8Array[]> {
+    return this.#stmts.load.all(docName).map((row) => {
+      const parsed = UpdateRowSchema.safeParse(row);
+      if (!parsed.success) throw new CorruptRowError('doc_updates', `doc ${docName}`);
+      return new Uint8Array(parsed.data.data);
+    });
+  }
+
+  async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
+    return this.#db.transaction(() => {
+      this.#stmts.append.run(docName, Buffer.from(update), new Date().toISOString());
+      return (this.#stmts.count.get(docName) as { n: number }).n;
+    })();
+  }
+
+  async replaceWithSnapshot(docName: string, snapshot: Uint8Array): Promise<void> {
+    this.#db.transaction(() => {
+      this.#stmts.deleteDoc.run(docName);
+      this.#stmts.append.run(docName, Buffer.from(snapshot), new Date().toISOString());
+    })();
+  }
+
+  async listDocNames(prefix = ''): Promise<string[]> {
+    const like = `${prefix.replace(/[%_]/g, '')}%`;
+    return this.#stmts.listDocs.all(like).map((row) => String((row as { doc_name: unknown }).doc_name));
+  }
+
+  // --- Directory ------------------------------------------------------------
+
+  findUserByUsername(username: string): StoredUser | undefined {
+    const row = this.#stmts.userByName.get(username);
+    return row === undefined ? undefined : parseUser(row);
+  }
+
+  findUserById(id: string): StoredUser | undefined {
+    const row = this.#stmts.userById.get(id);
+    return row === undefined ? undefined : parseUser(row);
+  }
+
+  listTeams(): Team[] {
+    return this.#stmts.teams.all().map((row) => TeamSchema.parse(row));
+  }
+
+  teamOfBrukare(brukareId: string): string | undefined {
+    const row = this.#stmts.teamOf.get(brukareId);
+    return row === undefined ? undefined : RecipientRowSchema.parse(row).team_id;
+  }
+
+  recipientsOfTeam(teamId: string): string[] {
+    return this.#stmts.recipientsOf.all(teamId).map((row) => RecipientRowSchema.parse(row).id);
+  }
+
+  upsertTeam(team: Team): void {
+    const t = TeamSchema.parse(team);
+    this.#stmts.upsertTeam.run(t.id, t.name);
+  }
+
+  upsertUser(user: StoredUser): void {
+    const staff = StaffSchema.parse(user);
+    this.#stmts.upsertUser.run({
+      id: staff.id,
+      username: staff.username,
+      name: staff.name,
+      role: staff.role,
+      team_ids: JSON.stringify(staff.teamIds),
+      competences: JSON.stringify(staff.competences),
+      password_hash: user.passwordHash,
+    });
+  }
+
+  upsertRecipient(brukareId: string, teamId: string): void {
+    this.#stmts.upsertRecipient.run(IdSchema.parse(brukareId), IdSchema.parse(teamId));
+  }
+
+  countUsers(role?: Role): number {
+    const row = role === undefined ? this.#stmts.countUsers.get() : this.#stmts.countUsersByRole.get(RoleSchema.parse(role));
+    return (row as { n: number }).n;
+  }
+
+  /** Runs `fn` in one SQLite transaction (seeding writes thousands of rows). */
+  batch<T>(fn: () => T): T {
+    return this.#db.transaction(fn)();
+  }
+
+  // --- MetaStore ------------------------------------------------------------
+
+  getMeta(key: string): string | undefined {
+    const row = this.#stmts.getMeta.get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.#stmts.setMeta.run(key, value);
+  }
+}
