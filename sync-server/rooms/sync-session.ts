@@ -73,12 +73,15 @@ export class SyncSession {
       case MESSAGE_TYPE.sync:
         return this.#handleSync(decoder);
       case MESSAGE_TYPE.awareness:
-        // Presence is not used by Slinga; check the framing and drop it.
+        // Presence is not shared between users in Slinga. The message is echoed to
+        // its sender only: y-websocket clients reconnect after 30 s without any
+        // message, and their periodic awareness renewal is what keeps them alive.
         try {
           decoding.readVarUint8Array(decoder);
         } catch {
           return this.#closeWith(CLOSE_CODES.malformedMessage);
         }
+        this.#peer.send(data);
         return;
       case MESSAGE_TYPE.queryAwareness:
         return;

@@ -1,0 +1,41 @@
+// Routes and the app frame: skip link, header with sync state, then the page.
+import { Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { Show, lazy, type JSX } from 'solid-js';
+import { AppContext, useApp, type AppServices } from './app-context';
+import { I18nContext, useI18n, type I18n } from './i18n/i18n';
+import { DayPage } from './pages/DayPage';
+import { LoginPage } from './pages/LoginPage';
+import { AppHeader } from './ui/AppHeader';
+
+const VisitPage = lazy(() => import('./pages/VisitPage'));
+
+function Frame(props: RouteSectionProps): JSX.Element {
+  const app = useApp();
+  const { t } = useI18n();
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t().skipToContent}
+      </a>
+      <AppHeader />
+      <main id="main" tabindex="-1">
+        <Show when={app.session()} fallback={<LoginPage />}>
+          {props.children}
+        </Show>
+      </main>
+    </>
+  );
+}
+
+export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
+  return (
+    <AppContext.Provider value={props.services}>
+      <I18nContext.Provider value={props.i18n}>
+        <Router root={Frame}>
+          <Route path="/besok/:date/:visitId" component={VisitPage} />
+          <Route path="*" component={DayPage} />
+        </Router>
+      </I18nContext.Provider>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,30 @@
+// The app's services, created once at start-up and handed down by context.
+import { createContext, useContext, type Accessor } from 'solid-js';
+import type { SlingaDb } from './storage/db';
+import type { Session } from './storage/session-repo';
+import type { DocHub } from './sync/doc-hub';
+import type { SyncStatus } from './sync/sync-status';
+
+export type AppServices = {
+  db: SlingaDb;
+  hub: DocHub;
+  status: SyncStatus;
+  session: Accessor<Session | null>;
+  /** Saves a new session (after sign-in) and starts syncing with it. */
+  signedIn(session: Session): Promise<void>;
+  /** Wipes the device and returns to the sign-in screen. */
+  signOut(): Promise<void>;
+  /** Origin of the sync server (same origin as the app). */
+  origin: string;
+  reportError(error: unknown): void;
+  /** A new app version waiting to be applied (see sw-registration.ts). */
+  update: { ready: Accessor<boolean>; apply(): Promise<boolean> };
+};
+
+export const AppContext = createContext<AppServices>();
+
+export function useApp(): AppServices {
+  const ctx = useContext(AppContext);
+  if (!ctx) throw new Error('useApp must be used inside AppContext.Provider');
+  return ctx;
+}

@@ -1,0 +1,103 @@
+// Start-up: open the device database, read the session, render, and only then
+// load the sync engine and the service worker registration (kept out of the
+// initial bundle so that "Min dag" is on screen fast, even offline).
+import { liveQuery } from 'dexie';
+import { createSignal } from 'solid-js';
+import { render } from 'solid-js/web';
+import { App } from './App';
+import type { AppServices } from './app-context';
+import { createI18n } from './i18n/i18n';
+import { openDb } from './storage/db';
+import { loadLastSynced, loadLocale } from './storage/meta-repo';
+import { loadSession, saveSession, wipeDevice, type Session } from './storage/session-repo';
+import { DocHub } from './sync/doc-hub';
+import type { SyncEngine } from './sync/sync-engine';
+import { createSyncStatus } from './sync/sync-status';
+import './styles.css';
+
+function reportError(error: unknown): void {
+  console.error('[slinga]', error);
+}
+
+async function boot(): Promise<void> {
+  const db = openDb();
+  const [initialSession, locale, lastSynced] = await Promise.all([loadSession(db), loadLocale(db), loadLastSynced(db)]);
+  const i18n = createI18n(locale ?? 'sv');
+  document.documentElement.lang = i18n.locale();
+  const status = createSyncStatus(navigator.onLine);
+  status.setLastSyncedAt(lastSynced);
+  const hub = new DocHub(db, reportError);
+  const [session, setSession] = createSignal<Session | null>(initialSession);
+  let engine: SyncEngine | null = null;
+  const [applyUpdate, setApplyUpdate] = createSignal<(() => Promise<void>) | null>(null);
+
+  const startSync = async (s: Session) => {
+    engine?.stop();
+    status.setAuthExpired(false);
+    const { SyncEngine } = await import('./sync/sync-engine');
+    engine = new SyncEngine({ hub, session: s, status, origin: location.origin, onError: reportError });
+    await engine.start();
+  };
+
+  const services: AppServices = {
+    db,
+    hub,
+    status,
+    session,
+    origin: location.origin,
+    reportError,
+    update: {
+      ready: () => applyUpdate() !== null,
+      async apply() {
+        const apply = applyUpdate();
+        // Never reload in the middle of work: only when the server has every local change.
+        if (!apply || status.pending() > 0) return false;
+        await apply();
+        return true;
+      },
+    },
+    async signedIn(s) {
+      const previous = session();
+      if (previous && previous.user.id !== s.user.id) {
+        // Another person on a shared tablet: nothing of the previous user may remain.
+        // (The sign-in form is only offered to someone else when nothing is pending.)
+        engine?.stop();
+        hub.close();
+        await wipeDevice(db);
+        const fresh = openDb();
+        await saveSession(fresh, s);
+        location.replace('/');
+        return;
+      }
+      await saveSession(db, s);
+      setSession(s);
+      void navigator.storage?.persist?.();
+      startSync(s).catch(reportError);
+    },
+    async signOut() {
+      engine?.stop();
+      hub.close();
+      await wipeDevice(db);
+      location.replace('/');
+    },
+  };
+
+  window.addEventListener('online', () => status.setOnline(true));
+  window.addEventListener('offline', () => status.setOnline(false));
+  liveQuery(() => db.pending.count()).subscribe({ next: (n) => status.setPending(n), error: reportError });
+
+  const root = document.getElementById('app');
+  if (!root) throw new Error('#app missing');
+  render(() => <App services={services} i18n={i18n} />, root);
+
+  // After first paint: sync, persistent storage, service worker.
+  setTimeout(() => {
+    if (initialSession) startSync(initialSession).catch(reportError);
+    void navigator.storage?.persist?.();
+    import('./sw-registration')
+      .then((m) => m.registerServiceWorker({ onUpdateReady: (apply) => setApplyUpdate(() => apply), onError: reportError }))
+      .catch(reportError);
+  }, 0);
+}
+
+boot().catch(reportError);

@@ -1,0 +1,76 @@
+// Sign-in with username and password, online once per device. With `relogin`,
+// the same user signs in again after the token expired; local data stays.
+import { Show, createSignal, type JSX } from 'solid-js';
+import { LoginResponseSchema } from '../../domain';
+import { useApp } from '../app-context';
+import { useI18n } from '../i18n/i18n';
+
+export function LoginPage(props: { relogin?: boolean }): JSX.Element {
+  const app = useApp();
+  const { t } = useI18n();
+  const [username, setUsername] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!navigator.onLine) return setError(t().login.offline);
+    setBusy(true);
+    try {
+      const res = await fetch('/api/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: username().trim(), password: password() }),
+      });
+      if (res.status === 401) return setError(t().login.wrong);
+      if (!res.ok) return setError(t().login.failed);
+      const parsed = LoginResponseSchema.safeParse(await res.json());
+      if (!parsed.success) return setError(t().login.failed);
+      const { token, expiresAt, user } = parsed.data;
+      await app.signedIn({ token, expiresAt, user });
+    } catch {
+      setError(t().login.offline);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="login" aria-labelledby="login-title">
+      <h1 id="login-title">{t().login.title}</h1>
+      <p>{props.relogin ? t().login.again : t().login.intro}</p>
+      <form onSubmit={submit} novalidate>
+        <label for="username">{t().login.username}</label>
+        <input
+          id="username"
+          name="username"
+          autocomplete="username"
+          autocapitalize="none"
+          required
+          value={username()}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
+        <label for="password">{t().login.password}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password()}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary" disabled={busy()}>
+          {busy() ? t().login.busy : t().login.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Every Dexie schema version of the device database, in order. Components never
+// use Dexie directly; they go through the repositories next to this file.
+import { Dexie, type EntityTable } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
+
+/** One synced document; `ydoc` is y-dexie's Y.Doc property (its updates live in `$docs.ydoc_updates`). */
+export type DocRow = { name: string; ydoc: Y.Doc };
+export type SessionRow = { id: 'current'; token: string; expiresAt: string; user: unknown; savedAt: string };
+/** A local change not yet confirmed by the server: what it inserted and deleted. */
+export type PendingRow = { id?: number; docName: string; change: unknown; at: string };
+/** What the server last acknowledged holding for a doc (an encoded Y snapshot). */
+export type SyncStateRow = { docName: string; serverState: Uint8Array; ackAt: string };
+export type MetaRow = { key: string; value: unknown };
+
+export const DB_NAME = 'slinga';
+export const DOCS_TABLE = 'docs';
+export const YDOC_PROP = 'ydoc';
+
+export type SlingaDb = Dexie & {
+  docs: EntityTable<DocRow, 'name'>;
+  session: EntityTable<SessionRow, 'id'>;
+  pending: EntityTable<PendingRow, 'id'>;
+  syncState: EntityTable<SyncStateRow, 'docName'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export function openDb(name = DB_NAME): SlingaDb {
+  const db = new Dexie(name, { addons: [yDexie] }) as SlingaDb;
+  db.version(1).stores({
+    docs: 'name, ydoc: Y.Doc',
+    session: 'id',
+    pending: '++id, docName',
+    syncState: 'docName',
+    meta: 'key',
+  });
+  return db;
+}
+
+/** Name of y-dexie's update table for the docs table. */
+export function updatesTableName(db: SlingaDb): string {
+  const prop = (db.docs.schema as { yProps?: { prop: string; updatesTable: string }[] }).yProps?.find((p) => p.prop === YDOC_PROP);
+  if (!prop) throw new Error('y-dexie updates table missing');
+  return prop.updatesTable;
+}

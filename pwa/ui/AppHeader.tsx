@@ -1,0 +1,81 @@
+// The header: app name, language switch, sign-out, and the sync state, which is
+// always visible (online/offline, unconfirmed changes, last sync).
+import { Show, type JSX } from 'solid-js';
+import { useApp } from '../app-context';
+import { useI18n } from '../i18n/i18n';
+import { saveLocale } from '../storage/meta-repo';
+import { dateTimeOf } from '../format';
+import { localDate } from '../../domain';
+
+export function AppHeader(): JSX.Element {
+  const app = useApp();
+  const i18n = useI18n();
+  const t = i18n.t;
+  const toggleLocale = () => {
+    const next = i18n.locale() === 'sv' ? 'en' : 'sv';
+    i18n.setLocale(next);
+    saveLocale(app.db, next).catch(app.reportError);
+  };
+  return (
+    <header class="app-header">
+      <div class="header-row">
+        <span class="app-name">{t().appName}</span>
+        <Show when={app.session()}>
+          {(s) => <span class="user-name">{s().user.name}</span>}
+        </Show>
+        <span class="spacer" />
+        <button type="button" class="btn btn-quiet" onClick={toggleLocale}>
+          {t().language}
+        </button>
+        <Show when={app.session()}>
+          <button
+            type="button"
+            class="btn btn-quiet"
+            aria-disabled={app.status.pending() > 0}
+            title={app.status.pending() > 0 ? t().logoutBlocked : undefined}
+            onClick={() => {
+              if (app.status.pending() > 0) return alert(t().logoutBlocked);
+              void app.signOut();
+            }}
+          >
+            {t().logout}
+          </button>
+        </Show>
+      </div>
+      <Show when={app.session()}>
+        <div
+          class="sync-bar"
+          role="status"
+          aria-live="polite"
+          data-testid="sync-status"
+          data-synced-docs={app.status.syncedDocs()}
+          data-doc-count={app.status.docCount()}
+        >
+          <span class={app.status.online() ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
+          <span data-testid="online-state">{app.status.online() ? t().sync.online : t().sync.offline}</span>
+          <span data-testid="pending-count" data-pending={app.status.pending()}>
+            {t().sync.pending(app.status.pending())}
+          </span>
+          <span data-testid="last-synced">
+            {app.status.lastSyncedAt() ? t().sync.lastSynced(dateTimeOf(app.status.lastSyncedAt() ?? '', localDate(new Date()))) : t().sync.neverSynced}
+          </span>
+          <Show when={app.status.authExpired()}>
+            <strong class="warn">{t().sync.authExpired}</strong>
+          </Show>
+        </div>
+      </Show>
+      <Show when={app.update.ready()}>
+        <div class="update-banner" role="region" aria-label={t().update.available}>
+          <span>{t().update.available}</span>
+          <Show when={app.status.pending() > 0} fallback={
+            <button type="button" class="btn" onClick={() => void app.update.apply()}>
+              {t().update.apply}
+            </button>
+          }>
+            <span>{t().update.waiting}</span>
+          </Show>
+        </div>
+      </Show>
+    </header>
+  );
+}
