@@ -36,6 +36,7 @@ async function boot(): Promise<void> {
     status.setAuthExpired(false);
     const { SyncEngine } = await import('./sync/sync-engine');
     engine = new SyncEngine({ hub, session: s, status, origin: location.origin, onError: reportError });
+    engine.setOnline(navigator.onLine);
     await engine.start();
   };
 
@@ -82,8 +83,14 @@ async function boot(): Promise<void> {
     },
   };
 
-  window.addEventListener('online', () => status.setOnline(true));
-  window.addEventListener('offline', () => status.setOnline(false));
+  window.addEventListener('online', () => {
+    status.setOnline(true);
+    engine?.setOnline(true);
+  });
+  window.addEventListener('offline', () => {
+    status.setOnline(false);
+    engine?.setOnline(false);
+  });
   liveQuery(() => db.pending.count()).subscribe({ next: (n) => status.setPending(n), error: reportError });
 
   const root = document.getElementById('app');

@@ -111,6 +111,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const server: ServerType = await new Promise((resolvePromise) => {
     const s = serve({ fetch: app.fetch, port: deps.port, hostname: deps.host }, () => resolvePromise(s));
   });
+  // Small sync frames must not wait for Nagle's algorithm.
+  server.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true));
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
   deps.log.info('listening', { port });

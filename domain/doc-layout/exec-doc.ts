@@ -1,43 +1,89 @@
 // exec:<teamId>:<date> — what happened on the day's visits.
-// Layout: root map "visits": visitId → Y.Map { visitId, status, checkIn?, checkOut?,
-// statusReason?, tasks: Y.Map insatsId → TaskResult }. Tasks are a nested map so
-// that two caregivers ticking different insatser on the same visit both keep theirs.
-import * as Y from 'yjs';
+// Layout: four root maps, each keyed so that concurrent writers never race to
+// create the same nested type (in Yjs, two replicas that each create a nested
+// map at the same key keep only one of them, and with it only one side's data):
+//   "status":   visitId → { status, reason? }
+//   "checkIn":  visitId → Stamp
+//   "checkOut": visitId → Stamp
+//   "tasks":    "<visitId>/<insatsId>" → TaskResult
+// Two caregivers ticking different insatser of one visit write different keys,
+// so both ticks are kept.
+import type * as Y from 'yjs';
+import { z } from 'zod/mini';
 import { transition, type TransitionError, type VisitEvent } from '../lifecycle';
 import { describeIssues } from '../validation';
-import { VisitExecutionSchema, type Stamp, type VisitExecution } from '../visit';
-import { ensureMap, mapToObject, setFields } from './y-helpers';
+import { StampSchema, TaskResultSchema, VisitExecutionSchema, VisitStatusSchema, type Stamp, type VisitExecution } from '../visit';
 import type { ReadResult } from './plan-doc';
 
-const VISITS = 'visits';
+const STATUS = 'status';
+const CHECK_IN = 'checkIn';
+const CHECK_OUT = 'checkOut';
 const TASKS = 'tasks';
+const TASK_KEY_SEPARATOR = '/';
 
-function visitsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(VISITS);
+const StatusEntrySchema = z.object({ status: VisitStatusSchema, reason: z.optional(z.string()) });
+
+function maps(doc: Y.Doc) {
+  return {
+    status: doc.getMap<unknown>(STATUS),
+    checkIn: doc.getMap<unknown>(CHECK_IN),
+    checkOut: doc.getMap<unknown>(CHECK_OUT),
+    tasks: doc.getMap<unknown>(TASKS),
+  };
 }
 
-function parseExecution(visitId: string, value: unknown): { ok: true; value: VisitExecution } | { ok: false; error: string } {
-  if (!(value instanceof Y.Map)) return { ok: false, error: 'not a record' };
-  const raw = mapToObject(value);
-  const parsed = VisitExecutionSchema.safeParse({ visitId, status: 'planned', tasks: {}, ...raw });
+function taskKey(visitId: string, insatsId: string): string {
+  return `${visitId}${TASK_KEY_SEPARATOR}${insatsId}`;
+}
+
+function tasksOf(tasks: Y.Map<unknown>, visitId: string): Record<string, unknown> {
+  const prefix = `${visitId}${TASK_KEY_SEPARATOR}`;
+  const out: Record<string, unknown> = {};
+  tasks.forEach((value, key) => {
+    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
+  });
+  return out;
+}
+
+function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitExecution } | { ok: false; error: string } {
+  const m = maps(doc);
+  const status = StatusEntrySchema.safeParse(m.status.get(visitId) ?? { status: 'planned' });
+  if (!status.success) return { ok: false, error: `status: ${describeIssues(status.error.issues)}` };
+  const parsed = VisitExecutionSchema.safeParse({
+    visitId,
+    status: status.data.status,
+    ...(status.data.reason !== undefined ? { statusReason: status.data.reason } : {}),
+    ...(m.checkIn.has(visitId) ? { checkIn: m.checkIn.get(visitId) } : {}),
+    ...(m.checkOut.has(visitId) ? { checkOut: m.checkOut.get(visitId) } : {}),
+    tasks: tasksOf(m.tasks, visitId),
+  });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };
+}
+
+function visitIds(doc: Y.Doc): Set<string> {
+  const m = maps(doc);
+  const ids = new Set<string>([...m.status.keys(), ...m.checkIn.keys(), ...m.checkOut.keys()]);
+  for (const key of m.tasks.keys()) {
+    const cut = key.indexOf(TASK_KEY_SEPARATOR);
+    if (cut > 0) ids.add(key.slice(0, cut));
+  }
+  return ids;
 }
 
 export function readExecutions(doc: Y.Doc): ReadResult<VisitExecution> {
   const items: VisitExecution[] = [];
   const invalid: { id: string; error: string }[] = [];
-  visitsMap(doc).forEach((value, id) => {
-    const parsed = parseExecution(id, value);
+  for (const id of visitIds(doc)) {
+    const parsed = parseExecution(doc, id);
     if (parsed.ok) items.push(parsed.value);
     else invalid.push({ id, error: parsed.error });
-  });
+  }
   return { items, invalid };
 }
 
 export function readExecution(doc: Y.Doc, visitId: string): VisitExecution | undefined {
-  const value = visitsMap(doc).get(visitId);
-  if (value === undefined) return undefined;
-  const parsed = parseExecution(visitId, value);
+  if (!visitIds(doc).has(visitId)) return undefined;
+  const parsed = parseExecution(doc, visitId);
   return parsed.ok ? parsed.value : undefined;
 }
 
@@ -51,36 +97,31 @@ export function applyVisitEvent(doc: Y.Doc, visitId: string, event: VisitEvent, 
   const current = readExecution(doc, visitId)?.status ?? 'planned';
   const result = transition(current, event);
   if (!result.ok) return result;
+  const checkedStamp = StampSchema.parse(stamp);
   doc.transact(() => {
-    const record = ensureMap(visitsMap(doc), visitId);
-    const fields: Record<string, unknown> = { visitId, status: result.status };
-    if (event.type === 'check_in') fields.checkIn = stamp;
-    if (event.type === 'check_out') fields.checkOut = stamp;
-    if (event.type === 'cancel' || event.type === 'mark_missed') fields.statusReason = event.reason;
-    if (event.type === 'reopen') fields.statusReason = undefined;
-    setFields(record, fields);
+    const m = maps(doc);
+    const reason = event.type === 'cancel' || event.type === 'mark_missed' ? event.reason : undefined;
+    m.status.set(visitId, reason === undefined ? { status: result.status } : { status: result.status, reason });
+    if (event.type === 'check_in') m.checkIn.set(visitId, checkedStamp);
+    if (event.type === 'check_out') m.checkOut.set(visitId, checkedStamp);
   }, origin);
   return { ok: true };
 }
 
 /** Ticks (or unticks) one planned insats of a visit. */
 export function setTaskDone(doc: Y.Doc, visitId: string, insatsId: string, done: boolean, stamp: Stamp, origin?: unknown): void {
-  doc.transact(() => {
-    const record = ensureMap(visitsMap(doc), visitId);
-    if (!record.has('visitId')) record.set('visitId', visitId);
-    if (!record.has('status')) record.set('status', 'planned');
-    ensureMap(record, TASKS).set(insatsId, { done, staffId: stamp.staffId, at: stamp.at });
-  }, origin);
+  const result = TaskResultSchema.parse({ done, staffId: stamp.staffId, at: stamp.at });
+  doc.transact(() => maps(doc).tasks.set(taskKey(visitId, insatsId), result), origin);
 }
 
 /** Writes a whole execution record (demo data and imports). */
 export function writeExecution(doc: Y.Doc, execution: VisitExecution, origin?: unknown): void {
-  const checked = VisitExecutionSchema.parse(execution);
+  const e = VisitExecutionSchema.parse(execution);
   doc.transact(() => {
-    const record = ensureMap(visitsMap(doc), checked.visitId);
-    const { tasks, ...fields } = checked;
-    setFields(record, fields);
-    const taskMap = ensureMap(record, TASKS);
-    for (const [insatsId, result] of Object.entries(tasks)) taskMap.set(insatsId, result);
+    const m = maps(doc);
+    m.status.set(e.visitId, e.statusReason === undefined ? { status: e.status } : { status: e.status, reason: e.statusReason });
+    if (e.checkIn) m.checkIn.set(e.visitId, e.checkIn);
+    if (e.checkOut) m.checkOut.set(e.visitId, e.checkOut);
+    for (const [insatsId, r] of Object.entries(e.tasks)) m.tasks.set(taskKey(e.visitId, insatsId), r);
   }, origin);
 }

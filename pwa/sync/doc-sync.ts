@@ -1,24 +1,33 @@
-// Syncs one device doc with the server through a stock y-websocket
-// WebsocketProvider, with the device's IndexedDB in front of the wire:
+// Syncs one doc with the server through a stock y-websocket WebsocketProvider,
+// with IndexedDB in front of the wire in both directions:
 //
-//   local doc (y-dexie) --[row committed in IndexedDB]--> wire doc --> provider --> server
-//   local doc <--[REMOTE]-- wire doc <-- provider <-- server
+//   local edit -> y-dexie row committed in IndexedDB -> forward() -> wire doc -> provider -> server
+//   server -> provider -> wire doc -> onRemoteUpdate -> row in IndexedDB -> y-dexie doc (if open)
 //
 // The provider only ever sees the wire doc, and the wire doc only receives
-// local changes from rows already committed to IndexedDB (forward()), so
-// nothing leaves the device before it is saved on it.
+// local changes from rows already committed to IndexedDB, so nothing leaves
+// the device before it is saved on it. The wire doc is private to this class.
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ACK_PARAM, MESSAGE_TYPE, isFatalClose } from '../../domain';
-import { REMOTE } from './origins';
 
 const FROM_STORAGE = Symbol('from-storage');
 
 export type DocSyncEvents = {
   onAck(docName: string, payload: Uint8Array): void;
+  onRemoteUpdate(docName: string, update: Uint8Array): void;
   onFatalClose(docName: string, code: number): void;
   onStatus(docName: string, connected: boolean): void;
+};
+
+export type DocSyncOptions = {
+  name: string;
+  /** Every stored update of the doc (y-dexie rows, V2 encoding). */
+  storedUpdatesV2: Uint8Array[];
+  serverUrl: string;
+  token: string;
+  connect: boolean;
 };
 
 export class DocSync {
@@ -27,15 +36,17 @@ export class DocSync {
   readonly #provider: WebsocketProvider;
   readonly #cleanups: Array<() => void> = [];
 
-  constructor(name: string, local: Y.Doc, storedUpdatesV2: Uint8Array[], serverUrl: string, token: string, events: DocSyncEvents) {
+  constructor(options: DocSyncOptions, events: DocSyncEvents) {
+    const name = options.name;
     this.name = name;
     const wire = this.#wire;
     wire.transact(() => {
-      for (const u of storedUpdatesV2) Y.applyUpdateV2(wire, u);
+      for (const u of options.storedUpdatesV2) Y.applyUpdateV2(wire, u);
     }, FROM_STORAGE);
 
-    const provider = new WebsocketProvider(serverUrl, name, wire, {
-      params: { token, [ACK_PARAM]: '1' },
+    const provider = new WebsocketProvider(options.serverUrl, name, wire, {
+      params: { token: options.token, [ACK_PARAM]: '1' },
+      connect: options.connect,
       disableBc: true,
       maxBackoffTime: 5000,
       shouldReconnect: (event: CloseEvent) => !isFatalClose(event.code),
@@ -46,7 +57,7 @@ export class DocSync {
     };
 
     const onWireUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === provider) Y.applyUpdate(local, update, REMOTE);
+      if (origin === provider) events.onRemoteUpdate(name, update);
     };
     wire.on('update', onWireUpdate);
     const onClosed = (event: { code: number }) => events.onFatalClose(name, event.code);
@@ -71,6 +82,10 @@ export class DocSync {
 
   reconnect(): void {
     this.#provider.connect();
+  }
+
+  disconnect(): void {
+    this.#provider.disconnect();
   }
 
   destroy(): void {

@@ -1,7 +1,8 @@
 // Keeps every doc of the user's sync window in sync: fetches the list of docs
 // (or uses the stored one offline), opens each from IndexedDB, connects it, and
 // forwards committed local updates to the wire. Loaded lazily after first paint.
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery, type Subscription, type Table } from 'dexie';
+import * as Y from 'yjs';
 import { DocsResponseSchema, isFatalClose, localDate, parseDocName } from '../../domain';
 import { updatesTableName } from '../storage/db';
 import { loadDocList, saveDocList, saveLastSynced } from '../storage/meta-repo';
@@ -11,13 +12,16 @@ import type { DocHub } from './doc-hub';
 import { DocSync } from './doc-sync';
 import type { SyncStatus } from './sync-status';
 
-type UpdateRow = { i: number; k: string; u: Uint8Array };
+/** A y-dexie update row: i = sequence, k = doc name, u = V2 update, f = flag (1 = written by y-dexie from a local edit). */
+type UpdateRow = { i: number; k: string; u: Uint8Array; f?: number };
+const REMOTE_ROW_FLAG = 0;
 
 const OPEN_BATCH = 12;
 
-/** Today's day docs first, then the days nearest today, then recipients, then journals. */
-export function prioritise(names: string[], today: string): string[] {
+/** Docs with unconfirmed changes first, then today's day docs, the days nearest today, recipients, journals. */
+export function prioritise(names: string[], today: string, withPending: ReadonlySet<string> = new Set()): string[] {
   const rank = (name: string): number => {
+    if (withPending.has(name)) return -1;
     const ref = parseDocName(name);
     if (!ref) return 1e9;
     switch (ref.kind) {
@@ -53,18 +57,27 @@ export class SyncEngine {
   /** Docs the server has acknowledged at least once since start. */
   readonly #acked = new Set<string>();
   #subscription: Subscription | null = null;
+  #table: Table<UpdateRow, number, Omit<UpdateRow, 'i'>> | null = null;
+  readonly #remoteQueue: Array<Omit<UpdateRow, 'i'>> = [];
   #cursor = 0;
   #stopped = false;
+  #online = true;
 
   constructor(opts: SyncEngineOptions) {
     this.#opts = opts;
   }
 
   async start(): Promise<void> {
-    const { hub } = this.#opts;
-    const db = hub.db;
+    const db = this.#opts.hub.db;
     const names = await this.#docNames();
-    const table = db.table<UpdateRow, number>(updatesTableName(db));
+    const table = db.table<UpdateRow, number, Omit<UpdateRow, 'i'>>(updatesTableName(db));
+    this.#table = table;
+    // Every doc needs its row before y-dexie may open it.
+    await db.transaction('rw', db.docs, async () => {
+      const existing = new Set((await db.docs.bulkGet(names)).flatMap((row) => (row ? [row.name] : [])));
+      const missing = names.filter((n) => !existing.has(n)).map((name) => ({ name }));
+      if (missing.length > 0) await db.docs.bulkAdd(missing as never[]);
+    });
     // Cursor first, then each doc's stored rows: a row written in between is
     // forwarded twice, which Yjs ignores; none can be missed.
     this.#cursor = (await table.orderBy('i').last())?.i ?? 0;
@@ -75,29 +88,44 @@ export class SyncEngine {
     const wsUrl = `${this.#opts.origin.replace(/^http/, 'ws')}/sync`;
     this.#opts.status.setDocCount(names.length);
     // Browsers open one WebSocket to a host at a time, so the order matters:
-    // what the user looks at first connects first. Docs open in small batches.
-    const ordered = prioritise(names, localDate(new Date()));
+    // what the user looks at first connects first.
+    const withPending = new Set((await db.pending.orderBy('docName').uniqueKeys()).map(String));
+    const ordered = prioritise(names, localDate(new Date()), withPending);
     for (let i = 0; i < ordered.length && !this.#stopped; i += OPEN_BATCH) {
       const batch = ordered.slice(i, i + OPEN_BATCH);
-      const opened = await Promise.all(
-        batch.map(async (name) => ({ name, local: await hub.open(name), stored: (await table.where('k').equals(name).toArray()).map((r) => r.u) })),
-      );
-      for (const { name, local, stored } of opened) {
+      const stored = await Promise.all(batch.map((name) => table.where('k').equals(name).toArray()));
+      batch.forEach((name, n) => {
         if (this.#stopped) return;
-        this.#syncs.set(
-          name,
-          new DocSync(name, local, stored, wsUrl, this.#opts.session.token, {
+        const sync = new DocSync(
+          { name, storedUpdatesV2: (stored[n] ?? []).map((r) => r.u), serverUrl: wsUrl, token: this.#opts.session.token, connect: this.#online },
+          {
             onAck: (docName, payload) => this.#onAck(docName, payload),
+            onRemoteUpdate: (docName, update) => this.#storeRemote(docName, update),
             onFatalClose: (docName, code) => this.#onFatalClose(docName, code),
             onStatus: (docName, connected) => {
               if (connected) this.#connected.add(docName);
               else this.#connected.delete(docName);
               this.#opts.status.setConnectedDocs(this.#connected.size);
             },
-          }),
+          },
         );
-      }
+        this.#syncs.set(name, sync);
+      });
     }
+  }
+
+  /**
+   * Remote updates go straight into y-dexie's update table (batched per tick);
+   * a doc open in the UI picks them up from there. Docs not on screen are never
+   * loaded into memory for syncing.
+   */
+  #storeRemote(docName: string, update: Uint8Array): void {
+    this.#remoteQueue.push({ k: docName, u: Y.convertUpdateFormatV1ToV2(update), f: REMOTE_ROW_FLAG });
+    if (this.#remoteQueue.length > 1) return;
+    queueMicrotask(() => {
+      const rows = this.#remoteQueue.splice(0);
+      this.#table?.bulkAdd(rows).catch(this.#opts.onError);
+    });
   }
 
   /** Names from the server when reachable, else the list stored at the last sync. */
@@ -123,7 +151,8 @@ export class SyncEngine {
   #forward(rows: UpdateRow[]): void {
     for (const row of rows) {
       if (row.i > this.#cursor) this.#cursor = row.i;
-      this.#syncs.get(row.k)?.forward(row.u);
+      // Rows this engine wrote from the server need not go back to it.
+      if (row.f !== REMOTE_ROW_FLAG) this.#syncs.get(row.k)?.forward(row.u);
     }
   }
 
@@ -142,6 +171,32 @@ export class SyncEngine {
 
   #onFatalClose(_docName: string, code: number): void {
     if (isFatalClose(code) && code === 4401) this.#opts.status.setAuthExpired(true);
+  }
+
+  /**
+   * Follows the device's network state. Open sockets are closed when the device
+   * goes offline (an emulated or flaky network may keep them half-open) and
+   * reconnected when it comes back; local work continues either way.
+   */
+  setOnline(online: boolean): void {
+    this.#online = online;
+    if (!online) {
+      for (const sync of this.#syncs.values()) sync.disconnect();
+      return;
+    }
+    // Docs holding unconfirmed local changes reconnect first: browsers open
+    // one WebSocket to a host at a time, and those are what must not wait.
+    this.#opts.hub.db.pending
+      .orderBy('docName')
+      .uniqueKeys()
+      .catch(() => [] as unknown[])
+      .then((keys) => {
+        if (!this.#online) return;
+        const first = new Set(keys.map(String));
+        for (const name of first) this.#syncs.get(name)?.reconnect();
+        for (const [name, sync] of this.#syncs) if (!first.has(name)) sync.reconnect();
+      })
+      .catch(this.#opts.onError);
   }
 
   stop(): void {

@@ -1,0 +1,48 @@
+// Shared steps of the browser tests: sign in, wait for the device to be in
+// sync, wait for the service worker to hold the app shell.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export async function newDevice(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'demo'): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** Every doc of the device's window has been acknowledged by the server at least once. */
+export async function waitUntilSynced(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid=sync-status]');
+      const count = Number(el?.getAttribute('data-doc-count') ?? '0');
+      return count > 0 && Number(el?.getAttribute('data-synced-docs')) === count;
+    },
+    undefined,
+    { timeout },
+  );
+}
+
+/** No local change is waiting for the server's confirmation. */
+export async function waitUntilNothingPending(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.getAttribute('data-pending') === '0', undefined, { timeout });
+}
+
+export async function pendingCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('pending-count').getAttribute('data-pending'));
+}
+
+/** The service worker is active and has precached the app shell. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
