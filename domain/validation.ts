@@ -7,8 +7,13 @@ type Issue = z.core.$ZodIssue;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** zod/mini's message when a schema gives none of its own. */
+const GENERIC_MESSAGE = 'Invalid input';
+
 export function describeIssue(issue: Issue): string {
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
+  // A message written in the schema says it best ("HH:MM", "at least 32 characters").
+  if (issue.message && issue.message !== GENERIC_MESSAGE && issue.code !== 'invalid_type') return `${field}: ${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':
       return `${field}: expected ${issue.expected}`;

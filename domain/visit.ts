@@ -15,6 +15,8 @@ export const PlannedInsatsSchema = z.object({
 });
 export type PlannedInsats = z.infer<typeof PlannedInsatsSchema>;
 
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** The plan side of a visit; written by the team's schedulers only. */
 export const PlannedVisitSchema = z
   .object({
@@ -29,7 +31,8 @@ export const PlannedVisitSchema = z
     insatser: z.array(PlannedInsatsSchema).check(z.minLength(1)),
   })
   .check(
-    z.refine((v) => v.plannedStart < v.plannedEnd, {
+    // Only compared when both are well-formed; a malformed time is reported by its own field.
+    z.refine((v) => !TIME_RE.test(v.plannedStart) || !TIME_RE.test(v.plannedEnd) || v.plannedStart < v.plannedEnd, {
       message: 'plannedEnd must be after plannedStart',
       path: ['plannedEnd'],
     }),

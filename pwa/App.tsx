@@ -4,10 +4,11 @@ import { Show, lazy, type JSX } from 'solid-js';
 import { AppContext, useApp, type AppServices } from './app-context';
 import { I18nContext, useI18n, type I18n } from './i18n/i18n';
 import { DayPage } from './pages/DayPage';
-import { LoginPage } from './pages/LoginPage';
 import { AppHeader } from './ui/AppHeader';
 
 const VisitPage = lazy(() => import('./pages/VisitPage'));
+// Not needed on a signed-in device's cold start.
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 
 function Frame(props: RouteSectionProps): JSX.Element {
   const app = useApp();

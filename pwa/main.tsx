@@ -8,12 +8,16 @@ import { App } from './App';
 import type { AppServices } from './app-context';
 import { createI18n } from './i18n/i18n';
 import { openDb } from './storage/db';
-import { loadLastSynced, loadLocale } from './storage/meta-repo';
+import { loadDocList, loadLastSynced, loadLocale } from './storage/meta-repo';
 import { loadSession, saveSession, wipeDevice, type Session } from './storage/session-repo';
 import { DocHub } from './sync/doc-hub';
 import type { SyncEngine } from './sync/sync-engine';
 import { createSyncStatus } from './sync/sync-status';
+import { afterDayVisible } from './marks';
 import './styles.css';
+
+/** Start syncing at the latest this long after start-up, even if no day is shown. */
+const FIRST_CONTENT_TIMEOUT_MS = 1500;
 
 function reportError(error: unknown): void {
   console.error('[slinga]', error);
@@ -93,18 +97,28 @@ async function boot(): Promise<void> {
   });
   liveQuery(() => db.pending.count()).subscribe({ next: (n) => status.setPending(n), error: reportError });
 
+  // Benchmarks (bench/) drive the real stack through this handle; it exists only
+  // when explicitly enabled on this device and gives nothing DevTools would not.
+  if (localStorage.getItem('slinga:bench') === '1') {
+    const domain = await import('../domain');
+    const { LOCAL } = await import('./sync/origins');
+    const docNames = async () => (await loadDocList(db))?.docs ?? [];
+    Object.assign(window, { slingaBench: { hub, status, domain, LOCAL, docNames } });
+  }
+
   const root = document.getElementById('app');
   if (!root) throw new Error('#app missing');
   render(() => <App services={services} i18n={i18n} />, root);
 
-  // After first paint: sync, persistent storage, service worker.
-  setTimeout(() => {
-    if (initialSession) startSync(initialSession).catch(reportError);
+  // Once the day is on screen (sync must not compete with the cold start):
+  // sync, persistent storage, service worker.
+  void afterDayVisible(FIRST_CONTENT_TIMEOUT_MS).then(() => {
+    if (initialSession && session() === initialSession) startSync(initialSession).catch(reportError);
     void navigator.storage?.persist?.();
     import('./sw-registration')
       .then((m) => m.registerServiceWorker({ onUpdateReady: (apply) => setApplyUpdate(() => apply), onError: reportError }))
       .catch(reportError);
-  }, 0);
+  });
 }
 
 boot().catch(reportError);

@@ -30,8 +30,8 @@ export type Config = {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  // Empty strings mean "not set", as in most shells' `FOO= cmd`.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Empty (or blank) values mean "not set", as in most shells' `FOO= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) return { ok: false, error: `invalid configuration: ${describeIssues(parsed.error.issues)}` };
   const e = parsed.data;

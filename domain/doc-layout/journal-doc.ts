@@ -10,7 +10,7 @@ import type { ReadResult } from './plan-doc';
 
 const ENTRIES = 'entries';
 
-export type JournalError = { code: 'not_found' | 'signed' | 'not_author' | 'empty' | 'too_long'; message: string };
+export type JournalError = { code: 'not_found' | 'exists' | 'signed' | 'not_author' | 'empty' | 'too_long'; message: string };
 export type JournalResult = { ok: true } | { ok: false; error: JournalError };
 
 function entriesMap(doc: Y.Doc): Y.Map<unknown> {
@@ -46,7 +46,7 @@ export type NewEntry = Omit<JournalEntry, 'status' | 'signedAt'>;
 
 /** Starts a draft entry. */
 export function createDraft(doc: Y.Doc, entry: NewEntry, origin?: unknown): JournalResult {
-  if (entriesMap(doc).has(entry.id)) return { ok: false, error: { code: 'signed', message: 'an entry with this id exists' } };
+  if (entriesMap(doc).has(entry.id)) return { ok: false, error: { code: 'exists', message: 'an entry with this id exists' } };
   const checked = JournalEntrySchema.parse({ ...entry, status: 'draft' });
   doc.transact(() => setFields(ensureMap(entriesMap(doc), checked.id), checked), origin);
   return { ok: true };

@@ -39,10 +39,13 @@ export class DocHub {
     if (this.#closed) throw new Error('hub closed');
     const db = this.db;
     // The row must exist before y-dexie observes the doc (it destroys docs without one).
-    await db.transaction('rw', db.docs, async () => {
-      if ((await db.docs.get(name)) === undefined) await db.docs.add({ name } as never);
-    });
-    const row = await db.docs.get(name);
+    let row = await db.docs.get(name);
+    if (!row) {
+      await db.transaction('rw', db.docs, async () => {
+        if ((await db.docs.get(name)) === undefined) await db.docs.add({ name } as never);
+      });
+      row = await db.docs.get(name);
+    }
     if (!row) throw new Error(`doc row ${name} missing`);
     const doc = row.ydoc;
     const provider = DexieYProvider.load(doc);

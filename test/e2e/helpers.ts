@@ -15,7 +15,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  // The sync status is only shown with a session.
+  await page.getByTestId('sync-status').waitFor();
 }
 
 /** Every doc of the device's window has been acknowledged by the server at least once. */
