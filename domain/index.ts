@@ -36,3 +36,5 @@ export type { ParseResult } from './validation';
 export { PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';
 export type { PlannedInsats, PlannedVisit, Stamp, TaskResult, TeamDay, Visit, VisitExecution, VisitStatus } from './visit';
 export { isoWeek, occursOn, visitId, visitsFromCarePlan } from './visit-generation';
+export { MUX_KIND, decodeMuxFrame, encodeMuxClose, encodeMuxMessage, encodeMuxOpen } from './mux';
+export type { MuxFrame, MuxKind } from './mux';

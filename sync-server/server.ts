@@ -6,11 +6,22 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { ACK_PARAM, CLOSE_CODES, CLOSE_REASONS, MAX_MESSAGE_BYTES, docAccess, parseDocName } from '../domain';
+import {
+  ACK_PARAM,
+  CLOSE_CODES,
+  CLOSE_REASONS,
+  MAX_MESSAGE_BYTES,
+  MUX_KIND,
+  decodeMuxFrame,
+  encodeMuxClose,
+  encodeMuxMessage,
+  encodeMuxOpen,
+  type CloseCode,
+} from '../domain';
 import { createApp, type AppDeps } from './app';
 import { authenticate } from './http/auth-middleware';
 import type { Peer } from './rooms/room';
-import { SyncSession } from './rooms/sync-session';
+import { Channel, channelAccess } from './rooms/channel';
 
 export type ServerDeps = AppDeps & { staticDir: string; port: number; host: string };
 
@@ -19,34 +30,31 @@ export type RunningServer = { port: number; close(): Promise<void> };
 /** The ws library's own hard cap; above MAX_MESSAGE_BYTES our session closes with 4413 first. */
 const WS_MAX_PAYLOAD_BYTES = 4 * MAX_MESSAGE_BYTES;
 
+function refuse(ws: { close(code: number, reason: string): void }, code: CloseCode): void {
+  ws.close(code, CLOSE_REASONS[code]);
+}
+
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const app = createApp(deps);
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   wss.options.maxPayload = WS_MAX_PAYLOAD_BYTES;
   let nextPeerId = 1;
 
+  const channelDeps = { rooms: deps.rooms, directory: deps.directory, log: deps.log };
+
+  // One document per WebSocket: what a stock y-websocket client speaks.
   app.get('/sync/:docName', async (c, next) => {
     const docName = c.req.param('docName');
     const url = new URL(c.req.url);
     const auth = await authenticate(url.searchParams.get('token') ?? undefined, deps.tokens, deps.directory);
-    const ref = parseDocName(docName);
-    const access =
-      auth.ok && ref ? docAccess(auth.user, ref, (id) => deps.directory.teamOfBrukare(id)) : 'none';
-    const refusal = !auth.ok ? CLOSE_CODES.unauthorized : !ref || access === 'none' ? CLOSE_CODES.forbidden : null;
+    const access = auth.ok ? channelAccess(deps.directory, auth.user, docName) : null;
     const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
-    let session: SyncSession | null = null;
-    let room: Awaited<ReturnType<typeof deps.rooms.acquire>> | null = null;
-    let ended = false;
-    const buffered: Uint8Array[] = [];
-
-    const handler = upgradeWebSocket(() => ({
+    let channel: Channel | null = null;
+    return upgradeWebSocket(() => ({
       onOpen(_evt, ws) {
-        if (refusal !== null || !auth.ok || access === 'none') {
-          // Refused before any document data is sent.
-          deps.log.info('sync_refused', { code: refusal ?? CLOSE_CODES.forbidden });
-          ws.close(refusal ?? CLOSE_CODES.forbidden, CLOSE_REASONS[refusal ?? CLOSE_CODES.forbidden]);
-          return;
-        }
+        // Refused before any document data is sent.
+        if (!auth.ok) return refuse(ws, CLOSE_CODES.unauthorized);
+        if (!access?.ok) return refuse(ws, CLOSE_CODES.forbidden);
         const peer: Peer = {
           id: nextPeerId++,
           wantsAck,
@@ -55,44 +63,84 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           },
           close: (code, reason) => ws.close(code, reason),
         };
-        void deps.rooms
-          .acquire(docName)
-          .then(async (acquired) => {
-            room = acquired;
-            if (ended) return;
-            session = new SyncSession(acquired, peer, { userId: auth.user.id, docName, access }, deps.log);
-            await session.start();
-            for (const data of buffered.splice(0)) void session.receive(data);
-          })
-          .catch((err: unknown) => {
-            deps.log.error('room_load_failed', { doc: docName, error: err instanceof Error ? err.message : 'unknown' });
-            ws.close(CLOSE_CODES.serverError, CLOSE_REASONS[CLOSE_CODES.serverError]);
-          })
-          .finally(() => {
-            if (room) deps.rooms.release(room);
-          });
+        channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer);
+        void channel.start();
       },
       onMessage(evt, ws) {
-        const data = evt.data;
-        if (!(data instanceof ArrayBuffer)) {
-          ws.close(CLOSE_CODES.malformedMessage, CLOSE_REASONS[CLOSE_CODES.malformedMessage]);
-          return;
-        }
-        const bytes = new Uint8Array(data);
-        if (session) void session.receive(bytes);
-        else buffered.push(bytes); // the room is still loading
+        if (!(evt.data instanceof ArrayBuffer)) return refuse(ws, CLOSE_CODES.malformedMessage);
+        channel?.receive(new Uint8Array(evt.data));
       },
       onClose() {
-        ended = true;
-        session?.end();
-        if (room) deps.rooms.releaseIfIdle(room);
+        channel?.end();
       },
       onError() {
-        ended = true;
-        session?.end();
+        channel?.end();
       },
-    }));
-    return handler(c, next);
+    }))(c, next);
+  });
+
+  // Many documents over one WebSocket (see domain/mux.ts): what the PWA uses.
+  app.get('/sync', async (c, next) => {
+    const url = new URL(c.req.url);
+    const auth = await authenticate(url.searchParams.get('token') ?? undefined, deps.tokens, deps.directory);
+    const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
+    const channels = new Map<string, Channel>();
+    return upgradeWebSocket(() => ({
+      onOpen(_evt, ws) {
+        if (!auth.ok) refuse(ws, CLOSE_CODES.unauthorized);
+      },
+      onMessage(evt, ws) {
+        if (!auth.ok) return;
+        if (!(evt.data instanceof ArrayBuffer)) return refuse(ws, CLOSE_CODES.malformedMessage);
+        const frame = decodeMuxFrame(new Uint8Array(evt.data));
+        if (!frame) return refuse(ws, CLOSE_CODES.malformedMessage);
+        const send = (bytes: Uint8Array) => {
+          if (ws.readyState === 1) ws.raw?.send(bytes);
+        };
+        switch (frame.kind) {
+          case MUX_KIND.open: {
+            channels.get(frame.docName)?.end();
+            channels.delete(frame.docName);
+            const access = channelAccess(deps.directory, auth.user, frame.docName);
+            if (!access.ok) return send(encodeMuxClose(frame.docName, access.code, CLOSE_REASONS[access.code]));
+            const docName = frame.docName;
+            const peer: Peer = {
+              id: nextPeerId++,
+              wantsAck,
+              send: (message) => send(encodeMuxMessage(docName, message)),
+              close: (code, reason) => {
+                if (channels.get(docName) === channel) channels.delete(docName);
+                channel.end();
+                send(encodeMuxClose(docName, code, reason));
+              },
+            };
+            const channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer);
+            channels.set(docName, channel);
+            send(encodeMuxOpen(docName));
+            void channel.start();
+            return;
+          }
+          case MUX_KIND.message:
+            return channels.get(frame.docName)?.receive(frame.body);
+          case MUX_KIND.close:
+            channels.get(frame.docName)?.end();
+            channels.delete(frame.docName);
+            return;
+          default: {
+            const never: never = frame;
+            return never;
+          }
+        }
+      },
+      onClose() {
+        for (const channel of channels.values()) channel.end();
+        channels.clear();
+      },
+      onError() {
+        for (const channel of channels.values()) channel.end();
+        channels.clear();
+      },
+    }))(c, next);
   });
 
   const staticRoot = resolve(deps.staticDir);

@@ -28,6 +28,8 @@ export type DocSyncOptions = {
   serverUrl: string;
   token: string;
   connect: boolean;
+  /** The transport: a WebSocket class (the multiplexed one in the app). */
+  socketClass?: typeof WebSocket;
 };
 
 export class DocSync {
@@ -50,6 +52,7 @@ export class DocSync {
       disableBc: true,
       maxBackoffTime: 5000,
       shouldReconnect: (event: CloseEvent) => !isFatalClose(event.code),
+      ...(options.socketClass ? { WebSocketPolyfill: options.socketClass } : {}),
     });
     this.#provider = provider;
     provider.messageHandlers[MESSAGE_TYPE.ack] = (_encoder, decoder) => {

@@ -3,13 +3,14 @@
 // forwards committed local updates to the wire. Loaded lazily after first paint.
 import { liveQuery, type Subscription, type Table } from 'dexie';
 import * as Y from 'yjs';
-import { DocsResponseSchema, isFatalClose, localDate, parseDocName } from '../../domain';
+import { ACK_PARAM, DocsResponseSchema, isFatalClose, localDate, parseDocName } from '../../domain';
 import { updatesTableName } from '../storage/db';
 import { loadDocList, saveDocList, saveLastSynced } from '../storage/meta-repo';
 import { applyAck } from '../storage/pending-repo';
 import type { Session } from '../storage/session-repo';
 import type { DocHub } from './doc-hub';
 import { DocSync } from './doc-sync';
+import { MuxConnection } from './mux-socket';
 import type { SyncStatus } from './sync-status';
 
 /** A y-dexie update row: i = sequence, k = doc name, u = V2 update, f = flag (1 = written by y-dexie from a local edit). */
@@ -61,6 +62,7 @@ export class SyncEngine {
   readonly #remoteQueue: Array<Omit<UpdateRow, 'i'>> = [];
   #cursor = 0;
   #stopped = false;
+  #mux: MuxConnection | null = null;
   #online = true;
 
   constructor(opts: SyncEngineOptions) {
@@ -86,6 +88,9 @@ export class SyncEngine {
       error: (err: unknown) => this.#opts.onError(err),
     });
     const wsUrl = `${this.#opts.origin.replace(/^http/, 'ws')}/sync`;
+    const params = new URLSearchParams({ token: this.#opts.session.token, [ACK_PARAM]: '1' });
+    this.#mux = new MuxConnection(`${wsUrl}?${params.toString()}`);
+    const socketClass = this.#mux.socketClass();
     this.#opts.status.setDocCount(names.length);
     // Browsers open one WebSocket to a host at a time, so the order matters:
     // what the user looks at first connects first.
@@ -97,7 +102,7 @@ export class SyncEngine {
       batch.forEach((name, n) => {
         if (this.#stopped) return;
         const sync = new DocSync(
-          { name, storedUpdatesV2: (stored[n] ?? []).map((r) => r.u), serverUrl: wsUrl, token: this.#opts.session.token, connect: this.#online },
+          { name, storedUpdatesV2: (stored[n] ?? []).map((r) => r.u), serverUrl: wsUrl, token: this.#opts.session.token, connect: this.#online, socketClass },
           {
             onAck: (docName, payload) => this.#onAck(docName, payload),
             onRemoteUpdate: (docName, update) => this.#storeRemote(docName, update),
@@ -204,5 +209,6 @@ export class SyncEngine {
     this.#subscription?.unsubscribe();
     for (const sync of this.#syncs.values()) sync.destroy();
     this.#syncs.clear();
+    this.#mux?.close();
   }
 }

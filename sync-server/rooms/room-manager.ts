@@ -53,6 +53,8 @@ export class RoomManager {
     void room.enqueue(async () => {
       if (!room.idle && !room.broken) return;
       const current = await this.#rooms.get(room.name)?.catch(() => null);
+      // Someone may have acquired it while we awaited: check again.
+      if (!room.idle && !room.broken) return;
       if (current === room) this.#rooms.delete(room.name);
       room.destroy();
     });
