@@ -21,6 +21,13 @@ export type AppServices = {
   update: { ready: Accessor<boolean>; apply(): Promise<boolean> };
 };
 
+/** Signing in as someone else would wipe changes the server has not confirmed. */
+export class PendingChangesError extends Error {
+  constructor() {
+    super('unconfirmed local changes');
+  }
+}
+
 export const AppContext = createContext<AppServices>();
 
 export function useApp(): AppServices {

@@ -5,7 +5,7 @@ import { liveQuery } from 'dexie';
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { App } from './App';
-import type { AppServices } from './app-context';
+import { PendingChangesError, type AppServices } from './app-context';
 import { createI18n } from './i18n/i18n';
 import { openDb } from './storage/db';
 import { loadDocList, loadLastSynced, loadLocale } from './storage/meta-repo';
@@ -64,8 +64,9 @@ async function boot(): Promise<void> {
     async signedIn(s) {
       const previous = session();
       if (previous && previous.user.id !== s.user.id) {
-        // Another person on a shared tablet: nothing of the previous user may remain.
-        // (The sign-in form is only offered to someone else when nothing is pending.)
+        // Another person on a shared tablet: nothing of the previous user may remain,
+        // but a change the server has not confirmed must never be wiped.
+        if (status.pending() > 0) throw new PendingChangesError();
         engine?.stop();
         hub.close();
         await wipeDevice(db);

@@ -15,6 +15,7 @@ export const en: Strings = {
     wrong: 'Wrong username or password.',
     offline: 'You are offline. The first sign-in needs a connection.',
     failed: 'Sign-in failed. Please try again.',
+    otherUserPending: 'This device has changes that are not yet saved on the server. Sign in as the same person again so that they can sync.',
     again: 'Your sign-in has expired. Sign in again to sync. Nothing you did is lost.',
   },
   sync: {

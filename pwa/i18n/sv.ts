@@ -13,6 +13,7 @@ export const sv = {
     wrong: 'Fel användarnamn eller lösenord.',
     offline: 'Du är inte uppkopplad. Första inloggningen kräver uppkoppling.',
     failed: 'Inloggningen misslyckades. Försök igen.',
+    otherUserPending: 'Det finns ändringar på enheten som inte har sparats på servern. Logga in som samma person igen så att de kan synkas.',
     again: 'Din inloggning har gått ut. Logga in igen för att synka. Inget av det du gjort går förlorat.',
   },
   sync: {

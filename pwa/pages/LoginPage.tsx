@@ -2,7 +2,7 @@
 // the same user signs in again after the token expired; local data stays.
 import { Show, createSignal, type JSX } from 'solid-js';
 import { LoginResponseSchema } from '../../domain';
-import { useApp } from '../app-context';
+import { PendingChangesError, useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 
 export function LoginPage(props: { relogin?: boolean }): JSX.Element {
@@ -30,8 +30,8 @@ export function LoginPage(props: { relogin?: boolean }): JSX.Element {
       if (!parsed.success) return setError(t().login.failed);
       const { token, expiresAt, user } = parsed.data;
       await app.signedIn({ token, expiresAt, user });
-    } catch {
-      setError(t().login.offline);
+    } catch (err) {
+      setError(err instanceof PendingChangesError ? t().login.otherUserPending : t().login.offline);
     } finally {
       setBusy(false);
     }

@@ -7,11 +7,23 @@ import type { SlingaDb } from './db';
 const RangeSchema = z.tuple([z.number(), z.number(), z.number()]);
 const ChangeSchema = z.object({ inserted: z.array(RangeSchema), deleted: z.array(RangeSchema) });
 
+const EMPTY_STATE = { sv: new Map<number, number>(), ds: new Map<number, Array<{ clock: number; len: number }>>() };
+
+/** A stored server state that cannot be decoded counts as "server holds nothing": changes stay pending. */
+function readServerState(bytes: unknown): ReturnType<typeof decodeAckPayload> {
+  if (!(bytes instanceof Uint8Array)) return EMPTY_STATE;
+  try {
+    return decodeAckPayload(bytes);
+  } catch {
+    return EMPTY_STATE;
+  }
+}
+
 export async function recordPending(db: SlingaDb, docName: string, change: ChangeRanges): Promise<void> {
   await db.transaction('rw', db.pending, db.syncState, async () => {
     // The ack may have arrived before this row was written.
     const state = await db.syncState.get(docName);
-    if (state && isCovered(change, decodeAckPayload(state.serverState))) return;
+    if (state && isCovered(change, readServerState(state.serverState))) return;
     await db.pending.add({ docName, change, at: new Date().toISOString() });
   });
 }

@@ -157,7 +157,13 @@ export class SyncEngine {
     for (const row of rows) {
       if (row.i > this.#cursor) this.#cursor = row.i;
       // Rows this engine wrote from the server need not go back to it.
-      if (row.f !== REMOTE_ROW_FLAG) this.#syncs.get(row.k)?.forward(row.u);
+      if (row.f === REMOTE_ROW_FLAG || !(row.u instanceof Uint8Array)) continue;
+      try {
+        this.#syncs.get(row.k)?.forward(row.u);
+      } catch (err) {
+        // A corrupt row must not stop the rows after it from being sent.
+        this.#opts.onError(err);
+      }
     }
   }
 

@@ -1,30 +1,15 @@
 // A caregiver's day in Debian's Chromium: anna signs in and sees her day, loses
 // the network, reloads (the service worker and IndexedDB carry the app), checks
 // in and writes a note; back online, the scheduler sees both within seconds.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../fixtures/browser';
-import { removeDataDir, startTestServer, type TestServer } from '../fixtures/server';
-import { newDevice, pendingCount, signIn, waitForServiceWorker, waitUntilNothingPending, waitUntilSynced } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { newDevice, useServerAndBrowser, pendingCount, signIn, waitForServiceWorker, waitUntilNothingPending, waitUntilSynced } from './helpers';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDataDir(server.dataDir);
-});
+const env = useServerAndBrowser();
 
 describe('caregiver day offline', () => {
   it('works offline after a reload and reaches the scheduler when back online', async () => {
-    const anna = await newDevice(browser);
-    await signIn(anna.page, server.url, 'anna');
+    const anna = await newDevice(env.browser());
+    await signIn(anna.page, env.server().url, 'anna');
     await expect(anna.page.getByRole('heading', { name: 'Min dag' })).toBeTruthy();
     const cards = anna.page.getByTestId('visit-card');
     await cards.first().waitFor();
@@ -38,8 +23,8 @@ describe('caregiver day offline', () => {
     expect(visitId).toBeTruthy();
 
     // The scheduler is at her desk, online, looking at the team's day.
-    const planner = await newDevice(browser);
-    await signIn(planner.page, server.url, 'planerare-norr');
+    const planner = await newDevice(env.browser());
+    await signIn(planner.page, env.server().url, 'planerare-norr');
     await planner.page.getByRole('heading', { name: 'Teamets dag' }).waitFor();
     const plannerCard = planner.page.locator(`[data-visit-id="${visitId}"]`);
     await plannerCard.waitFor();

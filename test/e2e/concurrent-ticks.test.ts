@@ -1,31 +1,18 @@
 // Two caregivers tick different insatser of the same visit, one of them
 // offline; after reconnecting both ticks are on both devices.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../fixtures/browser';
-import { login, removeDataDir, startTestServer, type TestServer } from '../fixtures/server';
-import { newDevice, signIn, waitUntilNothingPending, waitUntilSynced } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login } from '../fixtures/server';
+import { newDevice, useServerAndBrowser, signIn, waitUntilNothingPending, waitUntilSynced } from './helpers';
 import { localDate } from '../../domain';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDataDir(server.dataDir);
-});
+const env = useServerAndBrowser();
 
 type DayVisit = { id: string; date: string; assignedStaffIds: string[]; insatser: { id: string }[] };
 
 async function annasVisitWithTwoTasks(): Promise<DayVisit> {
-  const { token } = await login(server.url, 'anna');
-  const res = await fetch(`${server.url}/api/days/norr/${localDate(new Date())}`, { headers: { authorization: `Bearer ${token}` } });
+  const { token } = await login(env.server().url, 'anna');
+  const res = await fetch(`${env.server().url}/api/days/norr/${localDate(new Date())}`, { headers: { authorization: `Bearer ${token}` } });
   const day = (await res.json()) as { visits: DayVisit[] };
   const visit = day.visits.find((v) => v.assignedStaffIds.includes('anna') && v.insatser.length >= 2);
   if (!visit) throw new Error('demo data has no visit of anna with two insatser today');
@@ -42,15 +29,15 @@ describe('two caregivers on one visit', () => {
     const [first, second] = visit.insatser;
     if (!first || !second) throw new Error('two insatser expected');
 
-    const anna = await newDevice(browser);
-    await signIn(anna.page, server.url, 'anna');
+    const anna = await newDevice(env.browser());
+    await signIn(anna.page, env.server().url, 'anna');
     await waitUntilSynced(anna.page);
-    const bo = await newDevice(browser);
-    await signIn(bo.page, server.url, 'bo');
+    const bo = await newDevice(env.browser());
+    await signIn(bo.page, env.server().url, 'bo');
     await waitUntilSynced(bo.page);
 
     for (const device of [anna, bo]) {
-      await device.page.goto(`${server.url}/besok/${visit.date}/${visit.id}`);
+      await device.page.goto(`${env.server().url}/besok/${visit.date}/${visit.id}`);
       await device.page.getByTestId(`task-${first.id}`).waitFor();
     }
 

@@ -1,6 +1,29 @@
 // Shared steps of the browser tests: sign in, wait for the device to be in
 // sync, wait for the service worker to hold the app shell.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../fixtures/browser';
+import { removeDataDir, startTestServer, type TestServer } from '../fixtures/server';
+
+/** A fresh server with demo data and one Chromium for the test file; both torn down afterwards. */
+export function useServerAndBrowser(): { server(): TestServer; browser(): Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+  });
+  const get = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`${what} not started`);
+    return value;
+  };
+  return { server: () => get(server, 'server'), browser: () => get(browser, 'browser') };
+}
 
 export async function newDevice(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
