@@ -24,7 +24,8 @@ export function AppHeader(): JSX.Element {
           {(s) => <span class="user-name">{s().user.name}</span>}
         </Show>
         <span class="spacer" />
-        <button type="button" class="btn btn-quiet" onClick={toggleLocale}>
+        {/* Labelled in the language it switches to, and marked as such for screen readers. */}
+        <button type="button" class="btn btn-quiet" lang={i18n.locale() === 'sv' ? 'en' : 'sv'} onClick={toggleLocale}>
           {t().language}
         </button>
         <Show when={app.session()}>
@@ -45,14 +46,15 @@ export function AppHeader(): JSX.Element {
       <Show when={app.session()}>
         <div
           class="sync-bar"
-          role="status"
-          aria-live="polite"
           data-testid="sync-status"
           data-synced-docs={app.status.syncedDocs()}
           data-doc-count={app.status.docCount()}
         >
           <span class={app.status.online() ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
-          <span data-testid="online-state">{app.status.online() ? t().sync.online : t().sync.offline}</span>
+          {/* Only going on- or offline is announced; counts and times change too often to read out. */}
+          <span data-testid="online-state" role="status">
+            {app.status.online() ? t().sync.online : t().sync.offline}
+          </span>
           <span data-testid="pending-count" data-pending={app.status.pending()}>
             {t().sync.pending(app.status.pending())}
           </span>
