@@ -59,7 +59,16 @@ export class MuxConnection {
   close(): void {
     const ws = this.#ws;
     this.#ws = null;
+    // The channels of this socket close now; the socket's own close event, which
+    // may come much later, must not touch channels that ride on a newer socket.
+    this.#detachAll({ code: 1000, reason: 'connection closed' });
     if (ws && ws.readyState < CLOSING) ws.close(1000, 'no channels');
+  }
+
+  #detachAll(info: CloseInfo): void {
+    const channels = [...this.#channels.values()];
+    this.#channels.clear();
+    for (const channel of channels) channel.detach(info);
   }
 
   #ensureSocket(): WebSocket {
@@ -92,10 +101,9 @@ export class MuxConnection {
       }
     };
     ws.onclose = (event: CloseEvent) => {
-      if (this.#ws === ws) this.#ws = null;
-      const channels = [...this.#channels.values()];
-      this.#channels.clear();
-      for (const channel of channels) channel.detach({ code: event.code, reason: event.reason });
+      if (this.#ws !== ws) return; // an old socket: its channels were detached when it was replaced
+      this.#ws = null;
+      this.#detachAll({ code: event.code, reason: event.reason });
     };
     return ws;
   }
