@@ -131,6 +131,8 @@ describe('exec doc', () => {
       checkIn: annaAt('2026-03-02T07:01:00.000Z'),
       checkOut: annaAt('2026-03-02T07:44:00.000Z'),
       tasks: {},
+      // One tap at check-out: all done as planned, with the minutes actually spent.
+      outcome: { kind: 'as_planned', notDone: [], actualMinutes: 43 },
     });
   });
 
@@ -233,6 +235,7 @@ describe('journal doc', () => {
       text: 'Åt halva portionen.',
       status: 'signed',
       signedAt: '2026-03-02T07:35:00.000Z',
+      verified: true,
     });
   });
 

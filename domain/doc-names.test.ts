@@ -98,12 +98,18 @@ describe('docAccess', () => {
     exec: { kind: 'exec', teamId: 'norr', date: '2026-03-02' },
     brukare: { kind: 'brukare', brukareId: 'norr-b01' },
     journal: { kind: 'journal', brukareId: 'norr-b01', month: '2026-03' },
+    deviations: { kind: 'deviations', teamId: 'norr', month: '2026-03' },
+    messages: { kind: 'messages', teamId: 'norr', month: '2026-03' },
+    phrases: { kind: 'phrases', teamId: 'norr' },
   };
   const other: DocRef[] = [
     { kind: 'plan', teamId: 'soder', date: '2026-03-02' },
     { kind: 'exec', teamId: 'soder', date: '2026-03-02' },
     { kind: 'brukare', brukareId: 'soder-b01' },
     { kind: 'journal', brukareId: 'soder-b01', month: '2026-03' },
+    { kind: 'deviations', teamId: 'soder', month: '2026-03' },
+    { kind: 'messages', teamId: 'soder', month: '2026-03' },
+    { kind: 'phrases', teamId: 'soder' },
   ];
 
   it('lets a caregiver write exec and journal docs of her team, and only read its plan and brukare docs', () => {
@@ -185,7 +191,14 @@ describe('docsForUser', () => {
       'journal:norr-b02:2026-02',
       'journal:norr-b02:2026-03',
     ]);
-    expect(docs).toHaveLength(9 * 2 + 2 + 4);
+    expect(docs.filter((d) => /^(deviations|messages|phrases):/.test(d)).sort()).toEqual([
+      'deviations:norr:2026-02',
+      'deviations:norr:2026-03',
+      'messages:norr:2026-02',
+      'messages:norr:2026-03',
+      'phrases:norr',
+    ]);
+    expect(docs).toHaveLength(9 * 2 + 2 + 4 + 5);
     expect(docs.some((d) => d.includes('soder'))).toBe(false);
     expect(docs.every((d) => parseDocName(d) !== null)).toBe(true);
   });

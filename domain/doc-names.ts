@@ -1,13 +1,17 @@
 // Document names: the unit of sync and of permission. See docs/ARCHITECTURE.md.
 //   plan:<teamId>:<YYYY-MM-DD>     exec:<teamId>:<YYYY-MM-DD>
 //   brukare:<brukareId>            journal:<brukareId>:<YYYY-MM>
+//   deviations:<teamId>:<YYYY-MM>  messages:<teamId>:<YYYY-MM>   phrases:<teamId>
 import { DateSchema, ID_PATTERN, MonthSchema } from './ids';
 
 export type DocRef =
   | { kind: 'plan'; teamId: string; date: string }
   | { kind: 'exec'; teamId: string; date: string }
   | { kind: 'brukare'; brukareId: string }
-  | { kind: 'journal'; brukareId: string; month: string };
+  | { kind: 'journal'; brukareId: string; month: string }
+  | { kind: 'deviations'; teamId: string; month: string }
+  | { kind: 'messages'; teamId: string; month: string }
+  | { kind: 'phrases'; teamId: string };
 
 export type DocKind = DocRef['kind'];
 
@@ -26,6 +30,16 @@ export function journalDocName(brukareId: string, month: string): string {
   return `journal:${brukareId}:${month}`;
 }
 
+export function deviationsDocName(teamId: string, month: string): string {
+  return `deviations:${teamId}:${month}`;
+}
+export function messagesDocName(teamId: string, month: string): string {
+  return `messages:${teamId}:${month}`;
+}
+export function phrasesDocName(teamId: string): string {
+  return `phrases:${teamId}`;
+}
+
 export function formatDocName(ref: DocRef): string {
   switch (ref.kind) {
     case 'plan':
@@ -36,6 +50,12 @@ export function formatDocName(ref: DocRef): string {
       return brukareDocName(ref.brukareId);
     case 'journal':
       return journalDocName(ref.brukareId, ref.month);
+    case 'deviations':
+      return deviationsDocName(ref.teamId, ref.month);
+    case 'messages':
+      return messagesDocName(ref.teamId, ref.month);
+    case 'phrases':
+      return phrasesDocName(ref.teamId);
     default: {
       const never: never = ref;
       throw new Error(`unknown doc ref ${JSON.stringify(never)}`);
@@ -56,5 +76,9 @@ export function parseDocName(name: string): DocRef | null {
   if (kind === 'journal' && parts.length === 3 && b !== undefined) {
     return MonthSchema.safeParse(b).success ? { kind, brukareId: a, month: b } : null;
   }
+  if ((kind === 'deviations' || kind === 'messages') && parts.length === 3 && b !== undefined) {
+    return MonthSchema.safeParse(b).success ? { kind, teamId: a, month: b } : null;
+  }
+  if (kind === 'phrases' && parts.length === 2) return { kind, teamId: a };
   return null;
 }

@@ -4,12 +4,13 @@ export type { LoginRequest, LoginResponse, DocsResponse, ErrorResponse } from '.
 export { BrukareSchema, CarePlanItemSchema, ContactSchema, RhythmSchema } from './brukare';
 export type { Brukare, CarePlanItem, Contact, Rhythm } from './brukare';
 export { TIME_ZONE, addDays, instantOf, isoWeekday, localDate, localTime, minutesOfDay, monthOf, previousMonth, timeOfMinutes } from './dates';
-export { brukareDocName, execDocName, formatDocName, journalDocName, parseDocName, planDocName, MAX_DOC_NAME_CHARS } from './doc-names';
+export { brukareDocName, deviationsDocName, execDocName, formatDocName, journalDocName, messagesDocName, parseDocName, phrasesDocName, planDocName, MAX_DOC_NAME_CHARS } from './doc-names';
 export type { DocKind, DocRef } from './doc-names';
 export { readBrukare, writeBrukare } from './doc-layout/brukare-doc';
-export { applyVisitEvent, readExecution, readExecutions, setTaskDone, writeExecution } from './doc-layout/exec-doc';
+export { applyVisitEvent, createUnplannedVisit, readExecution, readExecutions, readUnplannedVisits, setTaskDone, writeExecution } from './doc-layout/exec-doc';
 export type { ExecResult } from './doc-layout/exec-doc';
-export { createCorrection, createDraft, importEntry, readJournalEntries, readJournalEntry, signEntry, updateDraft } from './doc-layout/journal-doc';
+export { createCorrection, createDraft, importEntry, keepsHistory, readJournalEntries, readJournalEntry, signEntry, signatureContent, updateDraft } from './doc-layout/journal-doc';
+export { sha256Hex } from './sha256';
 export type { JournalError, JournalResult, NewEntry } from './doc-layout/journal-doc';
 export { readPlannedVisit, readPlannedVisits, writePlannedVisit } from './doc-layout/plan-doc';
 export type { ReadResult } from './doc-layout/plan-doc';
@@ -18,7 +19,7 @@ export { COMPETENCES, CompetenceSchema, INSATS_LIFE_AREA, INSATS_TYPES, InsatsTy
 export type { Competence, InsatsType, LifeArea } from './insatser';
 export { JournalEntrySchema, MAX_JOURNAL_TEXT_CHARS } from './journal';
 export type { JournalEntry } from './journal';
-export { transition } from './lifecycle';
+export { outcomeProblem, transition } from './lifecycle';
 export type { TransitionError, TransitionResult, VisitEvent } from './lifecycle';
 export { docAccess } from './permissions';
 export type { DocAccess, TeamOfBrukare } from './permissions';
@@ -33,8 +34,8 @@ export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstNam
 export type { Role, SessionUser, Staff, Team } from './team';
 export { describeIssues, parseWith } from './validation';
 export type { ParseResult } from './validation';
-export { PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';
-export type { PlannedInsats, PlannedVisit, Stamp, TaskResult, TeamDay, Visit, VisitExecution, VisitStatus } from './visit';
+export { OUTCOME_KINDS, OUTCOME_REASONS, OutcomeInputSchema, OutcomeReasonSchema, OutcomeSchema, PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';
+export type { Outcome, OutcomeInput, OutcomeReason, PlannedInsats, PlannedVisit, Stamp, TaskResult, TeamDay, Visit, VisitExecution, VisitStatus } from './visit';
 export { isoWeek, occursOn, visitId, visitsFromCarePlan } from './visit-generation';
 export { MUX_KIND, decodeMuxFrame, encodeMuxClose, encodeMuxMessage, encodeMuxOpen } from './mux';
 export type { MuxFrame, MuxKind } from './mux';

@@ -21,5 +21,7 @@ export const JournalEntrySchema = z.object({
   status: JournalStatusSchema,
   signedAt: z.optional(InstantSchema),
   correctsId: z.optional(IdSchema),
+  /** For a signed entry: false when its signed content was altered after signing (tampering). */
+  verified: z.optional(z.boolean()),
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;

@@ -1,10 +1,11 @@
 // The visit lifecycle as a pure state machine: planned → in progress → done,
 // or planned → cancelled / missed. Invalid transitions are refused with a reason.
-import type { VisitStatus } from './visit';
+import type { OutcomeInput, VisitStatus } from './visit';
 
 export type VisitEvent =
   | { type: 'check_in' }
-  | { type: 'check_out' }
+  /** Without an outcome: all done as planned. */
+  | { type: 'check_out'; outcome?: OutcomeInput }
   | { type: 'cancel'; reason: string }
   | { type: 'mark_missed'; reason: string }
   | { type: 'reopen' };
@@ -26,16 +27,29 @@ function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);
 }
 
+/** Why an outcome is incomplete, or null. Anything but "as planned" needs a structured reason. */
+export function outcomeProblem(outcome: OutcomeInput): string | null {
+  if (outcome.kind === 'as_planned') {
+    return outcome.notDone.length > 0 ? 'an outcome "as planned" cannot list insatser that were not done' : null;
+  }
+  if (!outcome.reason) return 'a reason is required when the visit did not go as planned';
+  if (outcome.reason === 'other' && (outcome.reasonText ?? '').trim() === '') return 'describe the reason when it is "other"';
+  if (outcome.kind === 'partial' && outcome.notDone.length === 0) return 'say which insatser were not done';
+  return null;
+}
+
 export function transition(from: VisitStatus, event: VisitEvent): TransitionResult {
   switch (event.type) {
     case 'check_in':
       return from === 'planned'
         ? { ok: true, status: 'in_progress' }
         : refuse(from, event.type, `cannot check in to a visit that is ${from}`);
-    case 'check_out':
-      return from === 'in_progress'
-        ? { ok: true, status: 'done' }
-        : refuse(from, event.type, `cannot check out of a visit that is ${from}; check in first`);
+    case 'check_out': {
+      if (from !== 'in_progress') return refuse(from, event.type, `cannot check out of a visit that is ${from}; check in first`);
+      const problem = event.outcome ? outcomeProblem(event.outcome) : null;
+      if (problem) return { ok: false, error: { code: 'reason_required', from, event: event.type, message: problem } };
+      return { ok: true, status: 'done' };
+    }
     case 'cancel':
     case 'mark_missed': {
       if (event.reason.trim() === '') {

@@ -9,13 +9,14 @@ export type DocAccess = 'none' | 'read' | 'write';
 export type TeamOfBrukare = (brukareId: string) => string | undefined;
 
 export function docAccess(user: Pick<SessionUser, 'role' | 'teamIds'>, ref: DocRef, teamOfBrukare: TeamOfBrukare): DocAccess {
-  const teamId = ref.kind === 'plan' || ref.kind === 'exec' ? ref.teamId : teamOfBrukare(ref.brukareId);
+  const teamId = 'teamId' in ref ? ref.teamId : teamOfBrukare(ref.brukareId);
   if (teamId === undefined || !user.teamIds.includes(teamId)) return 'none';
   switch (user.role) {
     case 'scheduler':
       return 'write';
     case 'caregiver':
-      return ref.kind === 'exec' || ref.kind === 'journal' ? 'write' : 'read';
+      // Caregivers document what they do; the plan and the recipient's record are the schedulers'.
+      return ref.kind === 'plan' || ref.kind === 'brukare' ? 'read' : 'write';
     case 'admin':
       return 'read';
     default: {

@@ -1,9 +1,10 @@
 // Which documents a user's device holds: the plan and exec docs of their teams
-// from yesterday to a week ahead, and the brukare docs and this and last month's
+// from yesterday to a week ahead, the team's phrases and this and last month's
+// deviations and messages, and the brukare docs and this and last month's
 // journal docs of their teams' recipients.
 import { SYNC_DAYS_AHEAD, SYNC_DAYS_BACK } from './api';
 import { addDays, monthOf, previousMonth } from './dates';
-import { brukareDocName, execDocName, journalDocName, planDocName } from './doc-names';
+import { brukareDocName, deviationsDocName, execDocName, journalDocName, messagesDocName, phrasesDocName, planDocName } from './doc-names';
 import type { SessionUser } from './team';
 
 export function syncWindow(today: string): { from: string; to: string; dates: string[] } {
@@ -23,6 +24,8 @@ export function docsForUser(
   const names: string[] = [];
   for (const teamId of user.teamIds) {
     for (const date of dates) names.push(planDocName(teamId, date), execDocName(teamId, date));
+    names.push(phrasesDocName(teamId));
+    for (const m of months) names.push(deviationsDocName(teamId, m), messagesDocName(teamId, m));
     for (const brukareId of recipientsOfTeam(teamId)) {
       names.push(brukareDocName(brukareId));
       for (const m of months) names.push(journalDocName(brukareId, m));

@@ -1,7 +1,7 @@
 // One team-day, plan and exec merged per visit: what "Min dag", the scheduler's
 // overview and GET /api/days read.
 import type * as Y from 'yjs';
-import { readExecutions } from './doc-layout/exec-doc';
+import { readExecutions, readUnplannedVisits } from './doc-layout/exec-doc';
 import { readPlannedVisits } from './doc-layout/plan-doc';
 import { byPlannedStart, mergeVisit, type TeamDay, type Visit, type VisitExecution } from './visit';
 
@@ -15,8 +15,8 @@ export function readTeamDay(
   brukareOf: (brukareId: string) => BrukareSummary | undefined,
 ): TeamDay {
   const executions = new Map<string, VisitExecution>(readExecutions(execDoc).items.map((e) => [e.visitId, e]));
-  const visits: Visit[] = readPlannedVisits(planDoc)
-    .items.map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId)))
-    .sort(byPlannedStart);
+  const planned = readPlannedVisits(planDoc).items.map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId)));
+  const unplanned = readUnplannedVisits(execDoc).items.map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId), true));
+  const visits: Visit[] = [...planned, ...unplanned].sort(byPlannedStart);
   return { teamId, date, visits };
 }

@@ -49,6 +49,34 @@ export const TaskResultSchema = z.object({
 });
 export type TaskResult = z.infer<typeof TaskResultSchema>;
 
+/** Why a visit or some of its insatser did not go as planned. */
+export const OUTCOME_REASONS = ['not_home', 'declined', 'hospital', 'no_time', 'other'] as const;
+export const OutcomeReasonSchema = z.enum(OUTCOME_REASONS);
+export type OutcomeReason = z.infer<typeof OutcomeReasonSchema>;
+
+export const OUTCOME_KINDS = ['as_planned', 'partial', 'not_done'] as const;
+
+/** What the caregiver says at check-out; by exception: "as planned" needs nothing more. */
+export const OutcomeInputSchema = z.object({
+  kind: z.enum(OUTCOME_KINDS),
+  reason: z.optional(OutcomeReasonSchema),
+  reasonText: z.optional(z.string().check(z.maxLength(500))),
+  /** The planned insatser that were not done. */
+  notDone: z.array(IdSchema),
+});
+export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
+
+/** The outcome as stored: the input plus planned and actual minutes. */
+export const OutcomeSchema = z.object({
+  kind: z.enum(OUTCOME_KINDS),
+  reason: z.optional(OutcomeReasonSchema),
+  reasonText: z.optional(z.string()),
+  notDone: z.array(IdSchema),
+  plannedMinutes: z.optional(z.number()),
+  actualMinutes: z.optional(z.number()),
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
 /** The execution side of a visit; written by the team's caregivers and schedulers. */
 export const VisitExecutionSchema = z.object({
   visitId: IdSchema,
@@ -57,6 +85,7 @@ export const VisitExecutionSchema = z.object({
   checkOut: z.optional(StampSchema),
   statusReason: z.optional(z.string()),
   tasks: z.record(IdSchema, TaskResultSchema),
+  outcome: z.optional(OutcomeSchema),
 });
 export type VisitExecution = z.infer<typeof VisitExecutionSchema>;
 
@@ -78,6 +107,9 @@ export const VisitSchema = z.object({
   checkOut: z.optional(StampSchema),
   statusReason: z.optional(z.string()),
   tasks: z.record(IdSchema, TaskResultSchema),
+  outcome: z.optional(OutcomeSchema),
+  /** Created in the field (e.g. after a safety-alarm call-out), not by the scheduler. */
+  unplanned: z.optional(z.boolean()),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 
@@ -85,9 +117,12 @@ export function mergeVisit(
   plan: PlannedVisit,
   exec: VisitExecution | undefined,
   brukare?: { name: string; address: string },
+  unplanned = false,
 ): Visit {
   return {
     ...plan,
+    ...(unplanned ? { unplanned: true } : {}),
+    ...(exec?.outcome ? { outcome: exec.outcome } : {}),
     brukareName: brukare?.name,
     address: brukare?.address,
     status: exec?.status ?? 'planned',

@@ -6,19 +6,36 @@
 //   "checkIn":  visitId → Stamp
 //   "checkOut": visitId → Stamp
 //   "tasks":    "<visitId>/<insatsId>" → TaskResult
+//   "outcome":  visitId → Outcome (set at check-out)
+//   "unplanned": visitId → PlannedVisit created in the field (caregivers may not
+//               write the plan doc, so unplanned visits live here)
 // Two caregivers ticking different insatser of one visit write different keys,
 // so both ticks are kept.
 import type * as Y from 'yjs';
 import { z } from 'zod/mini';
 import { transition, type TransitionError, type VisitEvent } from '../lifecycle';
 import { describeIssues } from '../validation';
-import { StampSchema, TaskResultSchema, VisitExecutionSchema, VisitStatusSchema, type Stamp, type VisitExecution } from '../visit';
+import { minutesOfDay } from '../dates';
+import {
+  OutcomeSchema,
+  PlannedVisitSchema,
+  StampSchema,
+  TaskResultSchema,
+  VisitExecutionSchema,
+  VisitStatusSchema,
+  type Outcome,
+  type PlannedVisit,
+  type Stamp,
+  type VisitExecution,
+} from '../visit';
 import type { ReadResult } from './plan-doc';
 
 const STATUS = 'status';
 const CHECK_IN = 'checkIn';
 const CHECK_OUT = 'checkOut';
 const TASKS = 'tasks';
+const OUTCOME = 'outcome';
+const UNPLANNED = 'unplanned';
 const TASK_KEY_SEPARATOR = '/';
 
 const StatusEntrySchema = z.object({ status: VisitStatusSchema, reason: z.optional(z.string()) });
@@ -29,6 +46,8 @@ function maps(doc: Y.Doc) {
     checkIn: doc.getMap<unknown>(CHECK_IN),
     checkOut: doc.getMap<unknown>(CHECK_OUT),
     tasks: doc.getMap<unknown>(TASKS),
+    outcome: doc.getMap<unknown>(OUTCOME),
+    unplanned: doc.getMap<unknown>(UNPLANNED),
   };
 }
 
@@ -55,6 +74,7 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
     ...(status.data.reason !== undefined ? { statusReason: status.data.reason } : {}),
     ...(m.checkIn.has(visitId) ? { checkIn: m.checkIn.get(visitId) } : {}),
     ...(m.checkOut.has(visitId) ? { checkOut: m.checkOut.get(visitId) } : {}),
+    ...(m.outcome.has(visitId) ? { outcome: m.outcome.get(visitId) } : {}),
     tasks: tasksOf(m.tasks, visitId),
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };
@@ -62,7 +82,7 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
 
 function visitIds(doc: Y.Doc): Set<string> {
   const m = maps(doc);
-  const ids = new Set<string>([...m.status.keys(), ...m.checkIn.keys(), ...m.checkOut.keys()]);
+  const ids = new Set<string>([...m.status.keys(), ...m.checkIn.keys(), ...m.checkOut.keys(), ...m.outcome.keys()]);
   for (const key of m.tasks.keys()) {
     const cut = key.indexOf(TASK_KEY_SEPARATOR);
     if (cut > 0) ids.add(key.slice(0, cut));
@@ -93,19 +113,64 @@ export type ExecResult = { ok: true } | { ok: false; error: TransitionError };
  * Applies a lifecycle event to a visit, refusing invalid transitions. Check-in
  * and check-out record who and when.
  */
-export function applyVisitEvent(doc: Y.Doc, visitId: string, event: VisitEvent, stamp: Stamp, origin?: unknown): ExecResult {
-  const current = readExecution(doc, visitId)?.status ?? 'planned';
+export function applyVisitEvent(
+  doc: Y.Doc,
+  visitId: string,
+  event: VisitEvent,
+  stamp: Stamp,
+  origin?: unknown,
+  plan?: Pick<PlannedVisit, 'plannedStart' | 'plannedEnd' | 'insatser'>,
+): ExecResult {
+  const execution = readExecution(doc, visitId);
+  const current = execution?.status ?? 'planned';
   const result = transition(current, event);
   if (!result.ok) return result;
   const checkedStamp = StampSchema.parse(stamp);
+  let outcome: Outcome | undefined;
+  if (event.type === 'check_out') {
+    const input = event.outcome ?? { kind: 'as_planned', notDone: [] };
+    const planned = new Set(plan?.insatser.map((i) => i.id) ?? []);
+    const unknown = plan ? input.notDone.filter((id) => !planned.has(id)) : [];
+    if (unknown.length > 0) {
+      return { ok: false, error: { code: 'invalid_transition', from: current, event: event.type, message: `not planned on this visit: ${unknown.join(', ')}` } };
+    }
+    const notDone = input.kind === 'not_done' && plan ? [...planned] : input.notDone;
+    const checkInAt = execution?.checkIn?.at;
+    outcome = OutcomeSchema.parse({
+      ...input,
+      notDone,
+      ...(plan ? { plannedMinutes: minutesOfDay(plan.plannedEnd) - minutesOfDay(plan.plannedStart) } : {}),
+      ...(checkInAt ? { actualMinutes: Math.max(0, Math.round((Date.parse(checkedStamp.at) - Date.parse(checkInAt)) / 60_000)) } : {}),
+    });
+  }
   doc.transact(() => {
     const m = maps(doc);
     const reason = event.type === 'cancel' || event.type === 'mark_missed' ? event.reason : undefined;
     m.status.set(visitId, reason === undefined ? { status: result.status } : { status: result.status, reason });
     if (event.type === 'check_in') m.checkIn.set(visitId, checkedStamp);
     if (event.type === 'check_out') m.checkOut.set(visitId, checkedStamp);
+    if (outcome) m.outcome.set(visitId, outcome);
   }, origin);
   return { ok: true };
+}
+
+/** Unplanned visits created in the field, in time order. */
+export function readUnplannedVisits(doc: Y.Doc): ReadResult<PlannedVisit> {
+  const items: PlannedVisit[] = [];
+  const invalid: { id: string; error: string }[] = [];
+  maps(doc).unplanned.forEach((value, id) => {
+    const parsed = PlannedVisitSchema.safeParse(value);
+    if (parsed.success) items.push(parsed.data);
+    else invalid.push({ id, error: describeIssues(parsed.error.issues) });
+  });
+  items.sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.id.localeCompare(b.id));
+  return { items, invalid };
+}
+
+/** Records an unplanned visit (e.g. after a safety-alarm call-out); the scheduler sees it like any other. */
+export function createUnplannedVisit(doc: Y.Doc, visit: PlannedVisit, origin?: unknown): void {
+  const checked = PlannedVisitSchema.parse(visit);
+  doc.transact(() => maps(doc).unplanned.set(checked.id, checked), origin);
 }
 
 /** Ticks (or unticks) one planned insats of a visit. */
@@ -123,5 +188,6 @@ export function writeExecution(doc: Y.Doc, execution: VisitExecution, origin?: u
     if (e.checkIn) m.checkIn.set(e.visitId, e.checkIn);
     if (e.checkOut) m.checkOut.set(e.visitId, e.checkOut);
     for (const [insatsId, r] of Object.entries(e.tasks)) m.tasks.set(taskKey(e.visitId, insatsId), r);
+    if (e.outcome) m.outcome.set(e.visitId, e.outcome);
   }, origin);
 }

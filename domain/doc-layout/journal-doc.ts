@@ -1,14 +1,28 @@
 // journal:<brukareId>:<YYYY-MM> — that month's journal entries, append-only.
-// Layout: root map "entries": entryId → Y.Map of JournalEntry fields. Signing
-// copies the text into `signedText`; readers show `signedText` for a signed
-// entry, so an edit merged in from a stale device can never change it.
+// Layout: root map "entries": entryId → Y.Map with the JournalEntry fields and
+//   draft         Y.Text, edited on every keystroke while the entry is a draft
+//   signedText    the text as signed        } written once, when signing
+//   signatureHash SHA-256 of the signed     } (with status "signed" and signedAt)
+//                 content (signatureContent)
+//
+// A signed entry can never be changed: the accessors refuse, and a crafted
+// update that overwrites or deletes a signed field is detected when read. Journal
+// docs keep their history (gc off, see keepsHistory), so a reader finds the value
+// first written for each signed field, shows that, and flags the entry as
+// tampered.
 import * as Y from 'yjs';
 import { JournalEntrySchema, MAX_JOURNAL_TEXT_CHARS, type JournalEntry } from '../journal';
+import { sha256Hex } from '../sha256';
 import { describeIssues } from '../validation';
-import { ensureMap, mapToObject, setFields } from './y-helpers';
+import { ensureMap, setFields } from './y-helpers';
 import type { ReadResult } from './plan-doc';
 
 const ENTRIES = 'entries';
+const DRAFT = 'draft';
+/** Fields written exactly once, at signing. */
+const SIGNED_FIELDS = ['signedText', 'signedAt', 'signatureHash'] as const;
+/** Fields written exactly once, at creation. */
+const CREATED_FIELDS = ['id', 'brukareId', 'authorId', 'authorName', 'createdAt', 'visitId', 'lifeArea', 'correctsId'] as const;
 
 export type JournalError = { code: 'not_found' | 'exists' | 'signed' | 'not_author' | 'empty' | 'too_long'; message: string };
 export type JournalResult = { ok: true } | { ok: false; error: JournalError };
@@ -17,11 +31,65 @@ function entriesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ENTRIES);
 }
 
+/** The canonical content a signature covers. */
+export function signatureContent(e: Pick<JournalEntry, 'id' | 'brukareId' | 'authorId' | 'createdAt' | 'text'> & { signedAt: string; visitId?: string | undefined; lifeArea?: string | undefined; correctsId?: string | undefined }): string {
+  return JSON.stringify([e.id, e.brukareId, e.authorId, e.createdAt, e.visitId ?? null, e.lifeArea ?? null, e.correctsId ?? null, e.signedAt, e.text]);
+}
+
+type FieldHistory = { first: unknown; current: unknown; rewritten: boolean };
+
+/**
+ * The first and current value of a map key. A key written more than once, or
+ * deleted, is "rewritten". Relies on Yjs keeping the earlier items of a key
+ * (linked through `left`), with their content when the doc does not gc.
+ */
+function fieldHistory(map: Y.Map<unknown>, key: string): FieldHistory | undefined {
+  let item = map._map.get(key) ?? null;
+  if (!item) return undefined;
+  const current = item.deleted ? undefined : map.get(key);
+  let rewritten = item.deleted;
+  while (item.left) {
+    rewritten = true;
+    item = item.left as Y.Item;
+  }
+  const content = item.content.getContent();
+  return { first: content.length > 0 ? content[content.length - 1] : undefined, current, rewritten };
+}
+
 function parseEntry(value: unknown): { ok: true; value: JournalEntry } | { ok: false; error: string } {
   if (!(value instanceof Y.Map)) return { ok: false, error: 'not a record' };
-  const { signedText, ...raw } = mapToObject(value);
-  const fields = raw.status === 'signed' && typeof signedText === 'string' ? { ...raw, text: signedText } : raw;
-  const parsed = JournalEntrySchema.safeParse(fields);
+  const map = value as Y.Map<unknown>;
+  const signedText = fieldHistory(map, 'signedText');
+  const fields: Record<string, unknown> = {};
+  let tampered = false;
+  for (const key of CREATED_FIELDS) {
+    const h = fieldHistory(map, key);
+    if (!h) continue;
+    fields[key] = h.first ?? h.current;
+    if (h.rewritten) tampered = true;
+  }
+  if (signedText) {
+    // Signed: every signed field is read as first written; any rewrite is tampering.
+    for (const key of SIGNED_FIELDS) {
+      const h = fieldHistory(map, key);
+      if (!h || h.rewritten) tampered = true;
+      // The first value is gone only if a doc collected its garbage; then the current one is all there is.
+      if (h) fields[key] = h.first ?? h.current;
+    }
+    fields.text = fields.signedText;
+    fields.status = 'signed';
+    if (map.get('status') !== 'signed') tampered = true;
+    const hash = typeof fields.signatureHash === 'string' ? fields.signatureHash : '';
+    const content = signatureContent({ ...(fields as Parameters<typeof signatureContent>[0]) });
+    if (hash !== sha256Hex(content)) tampered = true;
+  } else {
+    const draft = map.get(DRAFT);
+    fields.text = draft instanceof Y.Text ? draft.toString() : '';
+    fields.status = 'draft';
+  }
+  delete fields.signedText;
+  delete fields.signatureHash;
+  const parsed = JournalEntrySchema.safeParse({ ...fields, ...(signedText ? { verified: !tampered } : {}) });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };
 }
 
@@ -42,14 +110,35 @@ export function readJournalEntry(doc: Y.Doc, entryId: string): JournalEntry | un
   return parsed.ok ? parsed.value : undefined;
 }
 
-export type NewEntry = Omit<JournalEntry, 'status' | 'signedAt'>;
+export type NewEntry = Omit<JournalEntry, 'status' | 'signedAt' | 'verified'>;
 
 /** Starts a draft entry. */
 export function createDraft(doc: Y.Doc, entry: NewEntry, origin?: unknown): JournalResult {
   if (entriesMap(doc).has(entry.id)) return { ok: false, error: { code: 'exists', message: 'an entry with this id exists' } };
   const checked = JournalEntrySchema.parse({ ...entry, status: 'draft' });
-  doc.transact(() => setFields(ensureMap(entriesMap(doc), checked.id), checked), origin);
+  const { text, status: _status, ...fields } = checked;
+  doc.transact(() => {
+    const map = ensureMap(entriesMap(doc), checked.id);
+    setFields(map, fields);
+    map.set(DRAFT, new Y.Text(text));
+  }, origin);
   return { ok: true };
+}
+
+/** Applies the smallest edit that turns `from` into `to` (one keystroke is one small insert or delete). */
+function editText(target: Y.Text, to: string): void {
+  const from = target.toString();
+  if (from === to) return;
+  let start = 0;
+  while (start < from.length && start < to.length && from[start] === to[start]) start++;
+  let endFrom = from.length;
+  let endTo = to.length;
+  while (endFrom > start && endTo > start && from[endFrom - 1] === to[endTo - 1]) {
+    endFrom--;
+    endTo--;
+  }
+  if (endFrom > start) target.delete(start, endFrom - start);
+  if (endTo > start) target.insert(start, to.slice(start, endTo));
 }
 
 /** Replaces a draft's text; refused once the entry is signed or for anyone but its author. */
@@ -59,7 +148,12 @@ export function updateDraft(doc: Y.Doc, entryId: string, authorId: string, text:
   if (entry.status === 'signed') return { ok: false, error: { code: 'signed', message: 'a signed entry cannot be changed; write a correction' } };
   if (entry.authorId !== authorId) return { ok: false, error: { code: 'not_author', message: 'only the author may edit a draft' } };
   if (text.length > MAX_JOURNAL_TEXT_CHARS) return { ok: false, error: { code: 'too_long', message: `at most ${MAX_JOURNAL_TEXT_CHARS} characters` } };
-  doc.transact(() => setFields(ensureMap(entriesMap(doc), entryId), { text }), origin);
+  doc.transact(() => {
+    const map = ensureMap(entriesMap(doc), entryId);
+    const draft = map.get(DRAFT);
+    if (draft instanceof Y.Text) editText(draft, text);
+    else map.set(DRAFT, new Y.Text(text));
+  }, origin);
   return { ok: true };
 }
 
@@ -70,11 +164,14 @@ export function signEntry(doc: Y.Doc, entryId: string, authorId: string, signedA
   if (entry.status === 'signed') return { ok: false, error: { code: 'signed', message: 'already signed' } };
   if (entry.authorId !== authorId) return { ok: false, error: { code: 'not_author', message: 'only the author may sign' } };
   if (entry.text.trim() === '') return { ok: false, error: { code: 'empty', message: 'an empty entry cannot be signed' } };
-  doc.transact(() => setFields(ensureMap(entriesMap(doc), entryId), { status: 'signed', signedAt, signedText: entry.text }), origin);
+  const signatureHash = sha256Hex(signatureContent({ ...entry, signedAt }));
+  doc.transact(() => {
+    setFields(ensureMap(entriesMap(doc), entryId), { signedText: entry.text, signedAt, signatureHash, status: 'signed' });
+  }, origin);
   return { ok: true };
 }
 
-/** Writes a correction: a new signed-or-draft entry that points at a signed one. */
+/** Writes a correction: a new draft entry that points at a signed one. */
 export function createCorrection(doc: Y.Doc, correctedId: string, entry: NewEntry, origin?: unknown): JournalResult {
   // The corrected entry may live in an earlier month's document; when it is in
   // this one, it must be signed (a draft is simply edited).
@@ -85,12 +182,24 @@ export function createCorrection(doc: Y.Doc, correctedId: string, entry: NewEntr
   return createDraft(doc, { ...entry, correctsId: correctedId }, origin);
 }
 
-/** Writes a whole entry as it is (demo data and imports); signed entries get their frozen text. */
+/** Writes a whole entry as it is (demo data and imports); a signed entry is signed as it is written. */
 export function importEntry(doc: Y.Doc, entry: JournalEntry, origin?: unknown): void {
   const checked = JournalEntrySchema.parse(entry);
+  const { text, status, signedAt, verified: _verified, ...fields } = checked;
   doc.transact(() => {
-    const fields: Record<string, unknown> = { ...checked };
-    if (checked.status === 'signed') fields.signedText = checked.text;
-    setFields(ensureMap(entriesMap(doc), checked.id), fields);
+    const map = ensureMap(entriesMap(doc), checked.id);
+    setFields(map, fields);
+    if (status === 'signed' && signedAt) {
+      const signatureHash = sha256Hex(signatureContent({ ...checked, signedAt }));
+      setFields(map, { signedText: text, signedAt, signatureHash, status: 'signed' });
+    } else {
+      map.set(DRAFT, new Y.Text(text));
+      map.set('status', 'draft');
+    }
   }, origin);
+}
+
+/** Docs that keep their full history (no garbage collection of deleted content): the journal. */
+export function keepsHistory(docName: string): boolean {
+  return docName.startsWith('journal:');
 }

@@ -3,7 +3,7 @@
 // acknowledges it. One instance, created at start-up and passed down.
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { changeRangesOf, isEmptyChange } from '../../domain';
+import { changeRangesOf, isEmptyChange, keepsHistory } from '../../domain';
 import type { SlingaDb } from '../storage/db';
 import { recordPending } from '../storage/pending-repo';
 import { REMOTE } from './origins';
@@ -48,6 +48,8 @@ export class DocHub {
     }
     if (!row) throw new Error(`doc row ${name} missing`);
     const doc = row.ydoc;
+    // Journal docs keep deleted content (see keepsHistory in domain/).
+    if (keepsHistory(name)) doc.gc = false;
     const provider = DexieYProvider.load(doc);
     await provider.whenLoaded;
     const onTransaction = (tx: Y.Transaction) => {

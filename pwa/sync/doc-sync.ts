@@ -10,7 +10,7 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACK_PARAM, MESSAGE_TYPE, isFatalClose } from '../../domain';
+import { ACK_PARAM, MESSAGE_TYPE, isFatalClose, keepsHistory } from '../../domain';
 
 const FROM_STORAGE = Symbol('from-storage');
 
@@ -34,14 +34,15 @@ export type DocSyncOptions = {
 
 export class DocSync {
   readonly name: string;
-  readonly #wire = new Y.Doc();
+  readonly #wire: Y.Doc;
   readonly #provider: WebsocketProvider;
   readonly #cleanups: Array<() => void> = [];
 
   constructor(options: DocSyncOptions, events: DocSyncEvents) {
     const name = options.name;
     this.name = name;
-    const wire = this.#wire;
+    const wire = new Y.Doc({ gc: !keepsHistory(name) });
+    this.#wire = wire;
     wire.transact(() => {
       for (const u of options.storedUpdatesV2) Y.applyUpdateV2(wire, u);
     }, FROM_STORAGE);

@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { MESSAGE_TYPE, encodeAckPayload } from '../../domain';
+import { MESSAGE_TYPE, encodeAckPayload, keepsHistory } from '../../domain';
 import type { Logger } from '../logger';
 import type { DocStore } from '../store/types';
 
@@ -44,7 +44,8 @@ export class Room {
 
   static async load(name: string, store: DocStore, log: Logger, compactAfter: number): Promise<Room> {
     const updates = await store.loadUpdates(name);
-    const doc = new Y.Doc({ gc: true });
+    // Journal docs keep deleted content, so that a rewritten signed entry can still be read as signed.
+    const doc = new Y.Doc({ gc: !keepsHistory(name) });
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update);
     });
