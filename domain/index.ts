@@ -39,3 +39,22 @@ export type { Outcome, OutcomeInput, OutcomeReason, PlannedInsats, PlannedVisit,
 export { isoWeek, occursOn, visitId, visitsFromCarePlan } from './visit-generation';
 export { MUX_KIND, decodeMuxFrame, encodeMuxClose, encodeMuxMessage, encodeMuxOpen } from './mux';
 export type { MuxFrame, MuxKind } from './mux';
+export { DEVIATION_CATEGORIES, DEVIATION_STATES, DeviationCategorySchema, DeviationSchema, HandoverSchema, HelpRequestSchema, MessageSchema, PhraseSchema } from './team-docs';
+export type { Deviation, DeviationCategory, DeviationState, Handover, HelpRequest, Message, Phrase } from './team-docs';
+export {
+  acknowledgeHelp,
+  markHandoverRead,
+  readDeviations,
+  readHandovers,
+  readHelpRequests,
+  readMessages,
+  readPhrases,
+  removePhrase,
+  reportDeviation,
+  requestHelp,
+  savePhrase,
+  sendMessage,
+  setDeviationState,
+  writeHandover,
+} from './doc-layout/team-docs';
+export type { DeviationWithState, HandoverWithReads, HelpRequestWithAck } from './doc-layout/team-docs';

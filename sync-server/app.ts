@@ -3,10 +3,15 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { z } from 'zod/mini';
 import {
   DateSchema,
   IdSchema,
   LoginRequestSchema,
+  addDays,
+  journalDocName,
+  monthOf,
+  readJournalEntries,
   brukareDocName,
   docAccess,
   docsForUser,
@@ -19,6 +24,7 @@ import {
   readTeamDay,
   syncWindow,
   type BrukareSummary,
+  type JournalEntry,
   type LoginResponse,
 } from '../domain';
 import { verifyPassword } from './auth/passwords';
@@ -28,6 +34,14 @@ import { ApiError } from './http/errors';
 import type { Logger } from './logger';
 import type { RoomManager } from './rooms/room-manager';
 import type { Directory } from './store/types';
+
+const JournalRangeSchema = z.object({ from: DateSchema, to: DateSchema });
+const MAX_JOURNAL_RANGE_DAYS = 366;
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
 
 export type AppDeps = {
   directory: Directory;
@@ -115,6 +129,47 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       ),
     );
     return c.json(day);
+  });
+
+  api.get('/brukare/:brukareId/journal', async (c) => {
+    const brukareId = parseWith(IdSchema, c.req.param('brukareId'));
+    if (!brukareId.ok) throw new ApiError(400, `brukareId: ${brukareId.error}`);
+    const range = parseWith(JournalRangeSchema, { from: c.req.query('from'), to: c.req.query('to') });
+    if (!range.ok) throw new ApiError(400, `invalid query: ${range.error}`);
+    const { from, to } = range.value;
+    if (from > to) throw new ApiError(400, 'from must not be after to');
+    if (addDays(from, MAX_JOURNAL_RANGE_DAYS) < to) throw new ApiError(400, `at most ${MAX_JOURNAL_RANGE_DAYS} days at a time`);
+    if (directory.teamOfBrukare(brukareId.value) === undefined) throw new ApiError(404, 'no such recipient');
+    const months: string[] = [];
+    for (let m = monthOf(from); m <= monthOf(to); m = nextMonth(m)) months.push(m);
+    const user = c.get('user');
+    const teamOf = (id: string) => directory.teamOfBrukare(id);
+    if (months.some((month) => docAccess(user, { kind: 'journal', brukareId: brukareId.value, month }, teamOf) === 'none')) {
+      throw new ApiError(403, "no access to this recipient's journal");
+    }
+    const entries: JournalEntry[] = [];
+    for (const month of months) {
+      entries.push(...(await rooms.read(journalDocName(brukareId.value, month), (doc) => readJournalEntries(doc).items)));
+    }
+    const inRange = entries.filter((e) => {
+      const day = localDate(new Date(e.createdAt));
+      return day >= from && day <= to;
+    });
+    return c.json({
+      entries: inRange.map((e) => ({
+        id: e.id,
+        authorId: e.authorId,
+        authorName: e.authorName,
+        time: e.createdAt,
+        lifeArea: e.lifeArea ?? null,
+        text: e.text,
+        status: e.status,
+        signedAt: e.signedAt ?? null,
+        correctsId: e.correctsId ?? null,
+        visitId: e.visitId ?? null,
+        ...(e.status === 'signed' ? { verified: e.verified === true } : {}),
+      })),
+    });
   });
 
   api.all('*', () => {

@@ -9,6 +9,8 @@ import {
   brukareDocName,
   execDocName,
   importEntry,
+  phrasesDocName,
+  savePhrase,
   instantOf,
   journalDocName,
   minutesOfDay,
@@ -21,6 +23,7 @@ import {
   writePlannedVisit,
   type Brukare,
   type JournalEntry,
+  type Phrase,
   type PlannedVisit,
   type VisitExecution,
 } from '../../domain';
@@ -30,6 +33,18 @@ import { DEMO_TEAMS, demoRecipients, demoStaff, type DemoStaff } from './people'
 import { createRandom, type Random } from './random';
 
 export const DEMO_PASSWORD = 'demo';
+
+/** Ready-made phrases for journal notes: factual, respectful, plain Swedish. */
+const DEMO_PHRASES: Array<Omit<Phrase, 'id'>> = [
+  { text: 'Besöket genomfördes enligt genomförandeplanen.' },
+  { text: 'Personen var på gott humör.', lifeArea: 'social_life' },
+  { text: 'Personen åt hela måltiden.', lifeArea: 'meals' },
+  { text: 'Personen åt en mindre portion än vanligt.', lifeArea: 'meals' },
+  { text: 'Personen tog sina läkemedel enligt dosetten.', lifeArea: 'health' },
+  { text: 'Personen avböjde dusch i dag. Erbjöd tvätt vid handfatet.', lifeArea: 'personal_care' },
+  { text: 'Personen gick med rollator utan problem.', lifeArea: 'mobility' },
+  { text: 'Personen uttryckte oro. Vi pratade en stund.', lifeArea: 'social_life' },
+];
 export const DEMO_DAYS_BACK = 14;
 export const DEMO_DAYS_AHEAD = 7;
 const TRAVEL_MINUTES = 10;
@@ -178,6 +193,7 @@ export async function seedDemo(store: DocStore, directory: Directory, today: str
       await put(planName, (doc) => visits.forEach((v) => writePlannedVisit(doc, v)));
       await put(execDocName(team.id, date), (doc) => executions.forEach((e) => writeExecution(doc, e)));
     }
+    await put(phrasesDocName(team.id), (doc) => DEMO_PHRASES.forEach((phrase, n) => savePhrase(doc, { ...phrase, id: `${team.id}-p${n + 1}` })));
     for (const [docName, entries] of journal) {
       await put(docName, (doc) => entries.forEach((e) => importEntry(doc, e)));
     }
