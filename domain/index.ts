@@ -43,6 +43,7 @@ export { DEVIATION_CATEGORIES, DEVIATION_STATES, DeviationCategorySchema, Deviat
 export type { Deviation, DeviationCategory, DeviationState, Handover, HelpRequest, Message, Phrase } from './team-docs';
 export {
   acknowledgeHelp,
+  helpRequestItemId,
   markHandoverRead,
   readDeviations,
   readHandovers,

@@ -16,7 +16,11 @@ export function readTeamDay(
 ): TeamDay {
   const executions = new Map<string, VisitExecution>(readExecutions(execDoc).items.map((e) => [e.visitId, e]));
   const planned = readPlannedVisits(planDoc).items.map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId)));
-  const unplanned = readUnplannedVisits(execDoc).items.map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId), true));
+  const plannedIds = new Set(planned.map((v) => v.id));
+  // An unplanned visit belongs to the doc's team and day, and never shadows a planned one.
+  const unplanned = readUnplannedVisits(execDoc)
+    .items.filter((v) => v.teamId === teamId && v.date === date && !plannedIds.has(v.id))
+    .map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId), true));
   const visits: Visit[] = [...planned, ...unplanned].sort(byPlannedStart);
   return { teamId, date, visits };
 }

@@ -7,6 +7,10 @@ import { DayPage } from './pages/DayPage';
 import { AppHeader } from './ui/AppHeader';
 
 const VisitPage = lazy(() => import('./pages/VisitPage'));
+const BrukarePage = lazy(() => import('./pages/BrukarePage'));
+const DeviationPage = lazy(() => import('./pages/DeviationPage'));
+const MessagesPage = lazy(() => import('./pages/MessagesPage'));
+const UnplannedPage = lazy(() => import('./pages/UnplannedPage'));
 // Not needed on a signed-in device's cold start.
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 
@@ -34,6 +38,10 @@ export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
       <I18nContext.Provider value={props.i18n}>
         <Router root={Frame}>
           <Route path="/besok/:date/:visitId" component={VisitPage} />
+          <Route path="/brukare/:brukareId" component={BrukarePage} />
+          <Route path="/avvikelse" component={DeviationPage} />
+          <Route path="/meddelanden" component={MessagesPage} />
+          <Route path="/oplanerat" component={UnplannedPage} />
           <Route path="*" component={DayPage} />
         </Router>
       </I18nContext.Provider>

@@ -17,6 +17,7 @@ import { transition, type TransitionError, type VisitEvent } from '../lifecycle'
 import { describeIssues } from '../validation';
 import { minutesOfDay } from '../dates';
 import {
+  OutcomeInputSchema,
   OutcomeSchema,
   PlannedVisitSchema,
   StampSchema,
@@ -128,7 +129,11 @@ export function applyVisitEvent(
   const checkedStamp = StampSchema.parse(stamp);
   let outcome: Outcome | undefined;
   if (event.type === 'check_out') {
-    const input = event.outcome ?? { kind: 'as_planned', notDone: [] };
+    const parsedInput = OutcomeInputSchema.safeParse(event.outcome ?? { kind: 'as_planned', notDone: [] });
+    if (!parsedInput.success) {
+      return { ok: false, error: { code: 'invalid_transition', from: current, event: event.type, message: describeIssues(parsedInput.error.issues) } };
+    }
+    const input = { ...parsedInput.data, notDone: [...new Set(parsedInput.data.notDone)] };
     const planned = new Set(plan?.insatser.map((i) => i.id) ?? []);
     const unknown = plan ? input.notDone.filter((id) => !planned.has(id)) : [];
     if (unknown.length > 0) {

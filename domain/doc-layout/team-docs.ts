@@ -117,6 +117,16 @@ export function requestHelp(doc: Y.Doc, request: HelpRequest, origin?: unknown):
   return put(doc, 'help', HelpRequestSchema, request, origin);
 }
 
+/**
+ * Where a help request was inserted: [client, clock] of its Yjs item. The
+ * request has reached the server once the server's state vector for that
+ * client is beyond that clock (see isInsertConfirmed in the PWA).
+ */
+export function helpRequestItemId(doc: Y.Doc, requestId: string): [client: number, clock: number] | undefined {
+  const item = doc.getMap<unknown>('help')._map.get(requestId);
+  return item ? [item.id.client, item.id.clock] : undefined;
+}
+
 export function acknowledgeHelp(doc: Y.Doc, requestId: string, by: string, at: string, origin?: unknown): void {
   const acks = doc.getMap<unknown>('helpAck');
   if (!acks.has(requestId)) doc.transact(() => acks.set(requestId, { by, at }), origin);

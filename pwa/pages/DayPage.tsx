@@ -101,6 +101,11 @@ export function DayPage(): JSX.Element {
           </button>
         </Show>
       </div>
+      <Show when={isCaregiver() && date() === today}>
+        <A href="/oplanerat" class="btn">
+          {t().unplanned.create}
+        </A>
+      </Show>
       <Show when={visits()} fallback={<p>{t().day.loading}</p>}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="empty">{rawVisits()?.length === 0 ? t().day.notSynced : t().day.none}</p>}>
@@ -125,7 +130,10 @@ function VisitCard(props: { visit: Visit; brukare: BrukareSummary | undefined; s
         </span>
         <span class="visit-name">{props.brukare?.name ?? '…'}</span>
         <span class="visit-address">{props.brukare?.address ?? ''}</span>
-        <span class="visit-tasks">{props.visit.insatser.map((i) => i.title).join(', ')}</span>
+        <span class="visit-tasks">
+          {props.visit.insatser.map((i) => i.title).join(', ')}
+          <Show when={props.visit.unplanned}> · {t().unplanned.badge}</Show>
+        </span>
         <span class="visit-status" data-testid="visit-status">
           {t().status[props.visit.status]}
           <Show when={props.visit.checkIn}>{(c) => <> · {t().visit.checkedIn(timeOf(c().at))}</>}</Show>

@@ -48,3 +48,9 @@ export async function applyAck(db: SlingaDb, docName: string, payload: Uint8Arra
 export function countPending(db: SlingaDb): Promise<number> {
   return db.pending.count();
 }
+
+/** Whether the server has acknowledged holding the Yjs item [client, clock] of a doc. */
+export async function isInsertConfirmed(db: SlingaDb, docName: string, client: number, clock: number): Promise<boolean> {
+  const state = await db.syncState.get(docName);
+  return state ? (readServerState(state.serverState).sv.get(client) ?? 0) > clock : false;
+}

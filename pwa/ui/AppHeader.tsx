@@ -1,5 +1,6 @@
 // The header: app name, language switch, sign-out, and the sync state, which is
 // always visible (online/offline, unconfirmed changes, last sync).
+import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
@@ -22,6 +23,18 @@ export function AppHeader(): JSX.Element {
         <span class="app-name">{t().appName}</span>
         <Show when={app.session()}>
           {(s) => <span class="user-name">{s().user.name}</span>}
+        </Show>
+        <Show when={app.session()}>
+          {(s) => (
+            <nav aria-label={t().appName} class="nav">
+              <A href="/" end class="nav-link">
+                {s().user.role === 'caregiver' ? t().nav.myDay : t().nav.teamDay}
+              </A>
+              <A href="/meddelanden" class="nav-link">
+                {s().user.role === 'scheduler' ? t().nav.inbox : t().nav.messages}
+              </A>
+            </nav>
+          )}
         </Show>
         <span class="spacer" />
         {/* Labelled in the language it switches to, and marked as such for screen readers. */}

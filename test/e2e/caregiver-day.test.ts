@@ -40,7 +40,7 @@ describe('caregiver day offline', () => {
     // She checks in and writes a note, still offline.
     await anna.page.locator(`[data-visit-id="${visitId}"] a`).click();
     await anna.page.getByRole('button', { name: 'Checka in' }).click();
-    await anna.page.getByRole('button', { name: 'Checka ut' }).waitFor();
+    await anna.page.getByRole('button', { name: 'Allt gjort som planerat' }).waitFor();
     expect(await anna.page.getByTestId('visit-status').innerText()).toContain('Pågår');
     const note = 'Hjälpte med morgonrutiner. Personen var pigg och åt frukost.';
     await anna.page.getByTestId('journal-text').fill(note);

@@ -1,0 +1,142 @@
+// "Read up" before a visit: good-to-know facts, key/door info on demand, the
+// care plan per insats, handover messages from earlier shifts (unread first,
+// with who has read them), and the last five days of journal entries.
+import { A, useParams } from '@solidjs/router';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
+import {
+  brukareDocName,
+  localDate,
+  markHandoverRead,
+  messagesDocName,
+  monthOf,
+  previousMonth,
+  readBrukare,
+  readHandovers,
+  writeHandover,
+} from '../../domain';
+import { useApp } from '../app-context';
+import { dateTimeOf } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { createDocView } from '../sync/create-doc-view';
+import { LOCAL } from '../sync/origins';
+import { DoorInfo } from '../ui/DoorInfo';
+import { JournalSection } from '../ui/JournalSection';
+
+const READ_UP_DAYS = 5;
+
+export default function BrukarePage(): JSX.Element {
+  const app = useApp();
+  const { t } = useI18n();
+  const params = useParams<{ brukareId: string }>();
+  const user = () => app.session()?.user;
+  const today = localDate(new Date());
+  const brukare = createDocView(app.hub, () => [brukareDocName(params.brukareId)], (docs) => (docs[0] ? readBrukare(docs[0]) : null));
+  const profile = createMemo(() => {
+    const b = brukare();
+    return b?.ok ? b.value : null;
+  });
+  const teamId = () => profile()?.teamId;
+  const messageNames = createMemo(() => {
+    const team = teamId();
+    return team ? [messagesDocName(team, monthOf(today)), messagesDocName(team, previousMonth(monthOf(today)))] : [];
+  });
+  const handovers = createDocView(app.hub, messageNames, (docs) => ({
+    doc: docs[0],
+    list: docs
+      .flatMap((d) => readHandovers(d))
+      .filter((h) => h.brukareId === params.brukareId)
+      .sort((a, b) => b.at.localeCompare(a.at)),
+    docs,
+  }));
+  const [text, setText] = createSignal('');
+  const canWrite = () => user()?.role === 'caregiver' || user()?.role === 'scheduler';
+
+  const send = (event: SubmitEvent) => {
+    event.preventDefault();
+    const doc = handovers()?.doc;
+    const u = user();
+    if (!doc || !u || text().trim() === '') return;
+    const r = writeHandover(doc, { id: crypto.randomUUID(), brukareId: params.brukareId, text: text().trim(), authorId: u.id, authorName: u.name, at: new Date().toISOString() }, LOCAL);
+    if (r.ok) setText('');
+  };
+  const markRead = (handoverId: string) => {
+    const u = user();
+    if (!u) return;
+    for (const doc of handovers()?.docs ?? []) {
+      if (readHandovers(doc).some((h) => h.id === handoverId)) markHandoverRead(doc, handoverId, u.id, new Date().toISOString(), LOCAL);
+    }
+  };
+
+  return (
+    <article aria-labelledby="brukare-title">
+      <A href="/" class="back-link">
+        ‹ {t().visit.back}
+      </A>
+      <Show when={profile()} fallback={<p>{t().day.loading}</p>}>
+        {(b) => (
+          <>
+            <h1 id="brukare-title">{t().readUp.title(b().name)}</h1>
+            <DoorInfo brukare={b()} />
+
+            <section aria-labelledby="handover-title">
+              <h2 id="handover-title">{t().readUp.handovers}</h2>
+              <Show when={(handovers()?.list ?? []).length > 0} fallback={<p>{t().readUp.noHandovers}</p>}>
+                <ul class="journal-list">
+                  <For each={handovers()?.list ?? []}>
+                    {(h) => {
+                      const readByMe = () => !!h.readBy[user()?.id ?? ''];
+                      return (
+                        <li class="journal-entry" data-testid="handover">
+                          <p class="meta">
+                            {h.authorName} · {dateTimeOf(h.at, today)} · {t().readUp.readBy(Object.keys(h.readBy).length)}
+                            <Show when={!readByMe()}>
+                              {' '}
+                              · <strong>{t().readUp.unread}</strong>
+                            </Show>
+                          </p>
+                          <p class="text">{h.text}</p>
+                          <Show when={!readByMe() && canWrite()}>
+                            <button type="button" class="btn btn-quiet" onClick={() => markRead(h.id)}>
+                              {t().readUp.markRead}
+                            </button>
+                          </Show>
+                        </li>
+                      );
+                    }}
+                  </For>
+                </ul>
+              </Show>
+              <Show when={canWrite()}>
+                <form onSubmit={send} class="panel">
+                  <label for="handover-text">{t().readUp.handoverText}</label>
+                  <textarea id="handover-text" data-testid="handover-text" rows={2} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+                  <button type="submit" class="btn" disabled={text().trim() === ''}>
+                    {t().readUp.send}
+                  </button>
+                </form>
+              </Show>
+            </section>
+
+            <section aria-labelledby="careplan-title">
+              <h2 id="careplan-title">{t().readUp.carePlan}</h2>
+              <dl class="care-plan">
+                <For each={b().carePlan}>
+                  {(item) => (
+                    <>
+                      <dt>
+                        {item.title} ({item.rhythm.windowStart}–{item.rhythm.windowEnd})
+                      </dt>
+                      <dd>{item.instructions}</dd>
+                    </>
+                  )}
+                </For>
+              </dl>
+            </section>
+
+            <JournalSection brukareId={b().id} teamId={b().teamId} visitId="" lifeArea={undefined} canWrite={false} days={READ_UP_DAYS} />
+          </>
+        )}
+      </Show>
+    </article>
+  );
+}

@@ -1,0 +1,115 @@
+// Create an unplanned visit for a recipient of the team (for example after a
+// safety-alarm call-out). It is stored in today's exec doc, which caregivers
+// may write, and the scheduler sees it like any other visit.
+import { useNavigate } from '@solidjs/router';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
+import {
+  createUnplannedVisit,
+  execDocName,
+  localDate,
+  localTime,
+  minutesOfDay,
+  parseDocName,
+  readBrukare,
+  timeOfMinutes,
+  type Brukare,
+  type PlannedInsats,
+} from '../../domain';
+import { useApp } from '../app-context';
+import { useI18n } from '../i18n/i18n';
+import { loadDocList } from '../storage/meta-repo';
+import { createDocView } from '../sync/create-doc-view';
+import { LOCAL } from '../sync/origins';
+
+const DEFAULT_MINUTES = 30;
+
+export default function UnplannedPage(): JSX.Element {
+  const app = useApp();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [names, setNames] = createSignal<string[]>([]);
+  loadDocList(app.db)
+    .then((list) => setNames((list?.docs ?? []).filter((n) => parseDocName(n)?.kind === 'brukare')))
+    .catch(app.reportError);
+  const recipients = createDocView(app.hub, names, (docs) =>
+    docs
+      .map((d) => readBrukare(d))
+      .flatMap((r) => (r.ok ? [r.value] : []))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+  );
+  const [brukareId, setBrukareId] = createSignal('');
+  const chosen = createMemo<Brukare | undefined>(() => recipients()?.find((r) => r.id === brukareId()));
+  const [insatser, setInsatser] = createSignal<string[]>([]);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const u = app.session()?.user;
+    const b = chosen();
+    if (!u || !b) return setError(t().unplanned.choose);
+    const picked: PlannedInsats[] = b.carePlan.filter((i) => insatser().includes(i.id)).map((i) => ({ id: i.id, type: i.type, title: i.title }));
+    if (picked.length === 0) return setError(t().unplanned.needInsats);
+    const now = new Date();
+    const date = localDate(now);
+    const start = minutesOfDay(localTime(now));
+    const id = `u-${crypto.randomUUID()}`;
+    const doc = await app.hub.open(execDocName(b.teamId, date));
+    createUnplannedVisit(
+      doc,
+      {
+        id,
+        teamId: b.teamId,
+        brukareId: b.id,
+        date,
+        plannedStart: timeOfMinutes(Math.min(start, 23 * 60 + 58)),
+        plannedEnd: timeOfMinutes(Math.min(start + DEFAULT_MINUTES, 23 * 60 + 59)),
+        requiredStaff: 1,
+        assignedStaffIds: [u.id],
+        insatser: picked,
+      },
+      LOCAL,
+    );
+    navigate(`/besok/${date}/${id}`);
+  };
+
+  return (
+    <article aria-labelledby="unplanned-title">
+      <h1 id="unplanned-title">{t().unplanned.title}</h1>
+      <p>{t().unplanned.intro}</p>
+      <form onSubmit={create} class="panel">
+        <label for="recipient">{t().unplanned.recipient}</label>
+        <select id="recipient" value={brukareId()} onChange={(e) => { setBrukareId(e.currentTarget.value); setInsatser([]); }}>
+          <option value="">{t().unplanned.choose}</option>
+          <For each={recipients() ?? []}>{(r) => <option value={r.id}>{r.name}</option>}</For>
+        </select>
+        <Show when={chosen()}>
+          {(b) => (
+            <fieldset>
+              <legend>{t().unplanned.insatser}</legend>
+              <For each={b().carePlan}>
+                {(item) => (
+                  <label class="check">
+                    <input
+                      type="checkbox"
+                      checked={insatser().includes(item.id)}
+                      onChange={(e) => setInsatser(e.currentTarget.checked ? [...insatser(), item.id] : insatser().filter((x) => x !== item.id))}
+                    />
+                    <span>{item.title}</span>
+                  </label>
+                )}
+              </For>
+            </fieldset>
+          )}
+        </Show>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary">
+          {t().unplanned.start}
+        </button>
+      </form>
+    </article>
+  );
+}

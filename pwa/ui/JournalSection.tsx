@@ -1,0 +1,239 @@
+// The recipient's journal on a visit: the caregiver's draft (saved on every
+// keystroke, with ready-made phrases and dictation where the browser has it),
+// signing, corrections, and the entries of this and last month, filterable by
+// IBIC life area. Signed entries whose content was altered are flagged.
+import { For, Show, createMemo, createSignal, onCleanup, type JSX } from 'solid-js';
+import {
+  LIFE_AREAS,
+  createDraft,
+  journalDocName,
+  localDate,
+  monthOf,
+  phrasesDocName,
+  previousMonth,
+  readJournalEntries,
+  readPhrases,
+  signEntry,
+  updateDraft,
+  type JournalEntry,
+  type LifeArea,
+} from '../../domain';
+import { useApp } from '../app-context';
+import { dateTimeOf } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { createDocView } from '../sync/create-doc-view';
+import { LOCAL } from '../sync/origins';
+
+type SpeechRecognitionLike = {
+  lang: string;
+  interimResults: boolean;
+  continuous: boolean;
+  onresult: ((event: { results: ArrayLike<ArrayLike<{ transcript: string }> & { isFinal: boolean }> ; resultIndex: number }) => void) | null;
+  onend: (() => void) | null;
+  start(): void;
+  stop(): void;
+};
+
+function speechRecognition(): (new () => SpeechRecognitionLike) | undefined {
+  const w = window as unknown as { SpeechRecognition?: new () => SpeechRecognitionLike; webkitSpeechRecognition?: new () => SpeechRecognitionLike };
+  return w.SpeechRecognition ?? w.webkitSpeechRecognition;
+}
+
+export type JournalSectionProps = {
+  brukareId: string;
+  teamId: string;
+  visitId: string;
+  lifeArea: LifeArea | undefined;
+  canWrite: boolean;
+  /** Only the last `days` days of entries (the read-up view); all of this and last month otherwise. */
+  days?: number;
+};
+
+export function JournalSection(props: JournalSectionProps): JSX.Element {
+  const app = useApp();
+  const i18n = useI18n();
+  const t = i18n.t;
+  const user = () => app.session()?.user;
+  const today = localDate(new Date());
+  const month = monthOf(today);
+  const names = createMemo(() => [journalDocName(props.brukareId, month), journalDocName(props.brukareId, previousMonth(month))]);
+  const journal = createDocView(app.hub, names, (docs) => ({
+    doc: docs[0],
+    entries: docs.flatMap((d) => readJournalEntries(d).items).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+  }));
+  const phrases = createDocView(app.hub, () => [phrasesDocName(props.teamId)], (docs) => (docs[0] ? readPhrases(docs[0]) : []));
+  const [area, setArea] = createSignal<LifeArea | 'all'>('all');
+  const [correcting, setCorrecting] = createSignal<JournalEntry | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const visible = createMemo(() => {
+    const since = props.days ? new Date(Date.now() - props.days * 86_400_000).toISOString() : '';
+    return (journal()?.entries ?? []).filter(
+      (e) => (e.status === 'signed' || e.authorId === user()?.id) && (area() === 'all' || e.lifeArea === area()) && e.createdAt >= since,
+    );
+  });
+  const correctedIds = createMemo(() => new Set((journal()?.entries ?? []).flatMap((e) => (e.correctsId && e.status === 'signed' ? [e.correctsId] : []))));
+  const myDraft = createMemo(() =>
+    journal()?.entries.find((e) => e.status === 'draft' && e.authorId === user()?.id && e.visitId === props.visitId),
+  );
+
+  const write = (text: string) => {
+    const doc = journal()?.doc;
+    const u = user();
+    if (!doc || !u) return;
+    const draft = myDraft();
+    if (draft) {
+      const r = updateDraft(doc, draft.id, u.id, text, LOCAL);
+      setError(r.ok ? null : r.error.message);
+      return;
+    }
+    const corrects = correcting();
+    const r = createDraft(
+      doc,
+      {
+        id: crypto.randomUUID(),
+        brukareId: props.brukareId,
+        authorId: u.id,
+        authorName: u.name,
+        createdAt: new Date().toISOString(),
+        visitId: props.visitId,
+        ...(corrects?.lifeArea ?? props.lifeArea ? { lifeArea: corrects?.lifeArea ?? props.lifeArea } : {}),
+        ...(corrects ? { correctsId: corrects.id } : {}),
+        text,
+      },
+      LOCAL,
+    );
+    setError(r.ok ? null : r.error.message);
+  };
+  const sign = () => {
+    const doc = journal()?.doc;
+    const draft = myDraft();
+    const u = user();
+    if (!doc || !draft || !u) return;
+    const r = signEntry(doc, draft.id, u.id, new Date().toISOString(), LOCAL);
+    setError(r.ok ? null : r.error.message);
+    if (r.ok) setCorrecting(null);
+  };
+  const append = (text: string) => {
+    const current = myDraft()?.text ?? '';
+    write(current === '' ? text : `${current.replace(/\s+$/, '')} ${text}`);
+  };
+
+  // Dictation through the browser's speech recognition, where it exists.
+  const Recognition = speechRecognition();
+  const [listening, setListening] = createSignal(false);
+  let recognition: SpeechRecognitionLike | null = null;
+  const toggleDictation = () => {
+    if (!Recognition) return;
+    if (listening()) return recognition?.stop();
+    recognition = new Recognition();
+    recognition.lang = i18n.locale() === 'sv' ? 'sv-SE' : 'en-GB';
+    recognition.interimResults = false;
+    recognition.continuous = true;
+    recognition.onresult = (event) => {
+      for (let i = event.resultIndex; i < event.results.length; i++) {
+        const result = event.results[i];
+        if (result?.isFinal && result[0]) append(result[0].transcript.trim());
+      }
+    };
+    recognition.onend = () => setListening(false);
+    recognition.start();
+    setListening(true);
+  };
+  onCleanup(() => recognition?.stop());
+
+  return (
+    <section aria-labelledby="journal-title">
+      <h2 id="journal-title">{t().visit.journal}</h2>
+      <Show when={props.canWrite}>
+        <Show when={correcting() ?? (myDraft()?.correctsId ? myDraft() : null)}>
+          <p class="note">{t().journal.correcting}</p>
+        </Show>
+        <p class="hint" id="journal-hint">
+          {t().visit.journalHint}
+        </p>
+        <textarea
+          id="journal-text"
+          aria-labelledby="journal-title"
+          aria-describedby="journal-hint"
+          data-testid="journal-text"
+          rows={5}
+          value={myDraft()?.text ?? ''}
+          onInput={(e) => write(e.currentTarget.value)}
+        />
+        <Show when={(phrases() ?? []).length > 0}>
+          <details class="phrases">
+            <summary>{t().journal.phrases}</summary>
+            <ul class="phrase-list">
+              <For each={phrases() ?? []}>
+                {(phrase) => (
+                  <li>
+                    <button type="button" class="btn btn-quiet phrase" aria-label={t().journal.insert(phrase.text)} onClick={() => append(phrase.text)}>
+                      {phrase.text}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </details>
+        </Show>
+        <div class="actions">
+          <Show when={Recognition}>
+            <button type="button" class="btn" aria-pressed={listening()} onClick={toggleDictation}>
+              {listening() ? t().journal.stopDictation : t().journal.dictate}
+            </button>
+          </Show>
+          <Show when={myDraft()}>
+            <span class="saved" data-testid="draft-saved">
+              {t().visit.draftSaved}
+            </span>
+          </Show>
+          <button type="button" class="btn btn-primary" disabled={!myDraft() || (myDraft()?.text.trim() ?? '') === ''} onClick={sign}>
+            {t().visit.sign}
+          </button>
+        </div>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {t().visit.error}
+            {error()}
+          </p>
+        </Show>
+      </Show>
+
+      <h3 id="recent-title">{t().visit.recent}</h3>
+      <label for="area-filter">{t().journal.filter}</label>
+      <select id="area-filter" value={area()} onChange={(e) => setArea(e.currentTarget.value as LifeArea | 'all')}>
+        <option value="all">{t().journal.all}</option>
+        <For each={LIFE_AREAS}>{(a) => <option value={a}>{t().journal.areas[a]}</option>}</For>
+      </select>
+      <Show when={visible().length > 0} fallback={<p>{t().visit.noEntries}</p>}>
+        <ol class="journal-list" data-testid="journal-list">
+          <For each={visible()}>
+            {(entry) => (
+              <li class={`journal-entry ${entry.status}`} data-testid="journal-entry">
+                <p class="meta">
+                  {entry.authorName} · {dateTimeOf(entry.createdAt, today)}
+                  <Show when={entry.lifeArea}>{(a) => <> · {t().journal.areas[a()]}</>}</Show> ·{' '}
+                  {entry.status === 'signed' ? t().visit.signed(dateTimeOf(entry.signedAt ?? entry.createdAt, today)) : t().visit.draft}
+                  <Show when={entry.correctsId}> · {t().visit.corrects}</Show>
+                  <Show when={correctedIds().has(entry.id)}> · {t().journal.corrected}</Show>
+                </p>
+                <Show when={entry.status === 'signed' && entry.verified === false}>
+                  <p class="error" data-testid="tampered">
+                    {t().journal.tampered}
+                  </p>
+                </Show>
+                <p class="text">{entry.text}</p>
+                <Show when={props.canWrite && entry.status === 'signed' && !myDraft()}>
+                  <button type="button" class="btn btn-quiet" onClick={() => setCorrecting(entry)}>
+                    {t().journal.correct}
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+    </section>
+  );
+}
