@@ -15,6 +15,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      // domain/ is pure (schemas, accessors, rules): a module of it that the
+      // start-up path does not use must not be in the initial bundle.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]domain[\\/]/.test(id) },
+    },
   },
   server: {
     proxy: {

@@ -20,7 +20,7 @@ export async function measureCatchUp(browser: Browser, baseUrl: string, targetDo
     async ({ targetDocs, targetChanges }) => {
       type Bench = {
         hub: { open(name: string): Promise<import('yjs').Doc> };
-        domain: typeof import('../domain');
+        domain: Pick<typeof import('../domain'), 'createDraft' | 'parseDocName' | 'setTaskDone'>;
         LOCAL: symbol;
         docNames(): Promise<string[]>;
       };

@@ -1,20 +1,26 @@
-// The locale and its strings. Swedish first; English as the second locale.
+// The locale and its strings. Swedish first and always loaded; English, the
+// second locale, is loaded when chosen (it is not needed for a cold start).
 import { createContext, createSignal, useContext, type Accessor } from 'solid-js';
-import { en } from './en';
 import { sv, type Strings } from './sv';
 
 export type Locale = 'sv' | 'en';
-const STRINGS: Record<Locale, Strings> = { sv, en };
 
-export type I18n = { locale: Accessor<Locale>; t: Accessor<Strings>; setLocale(locale: Locale): void };
+export type I18n = { locale: Accessor<Locale>; t: Accessor<Strings>; setLocale(locale: Locale): Promise<void> };
 
-export function createI18n(initial: Locale): I18n {
-  const [locale, setLocale] = createSignal<Locale>(initial);
+async function load(locale: Locale): Promise<Strings> {
+  return locale === 'sv' ? sv : (await import('./en')).en;
+}
+
+/** Creates the i18n state with `initial` already loaded. */
+export async function createI18n(initial: Locale): Promise<I18n> {
+  const [locale, setLocaleSignal] = createSignal<Locale>(initial);
+  const [strings, setStrings] = createSignal<Strings>(await load(initial));
   return {
     locale,
-    t: () => STRINGS[locale()],
-    setLocale: (l) => {
-      setLocale(l);
+    t: strings,
+    async setLocale(l) {
+      setStrings(await load(l));
+      setLocaleSignal(l);
       document.documentElement.lang = l;
     },
   };

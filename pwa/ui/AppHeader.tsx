@@ -14,8 +14,10 @@ export function AppHeader(): JSX.Element {
   const t = i18n.t;
   const toggleLocale = () => {
     const next = i18n.locale() === 'sv' ? 'en' : 'sv';
-    i18n.setLocale(next);
-    saveLocale(app.db, next).catch(app.reportError);
+    i18n
+      .setLocale(next)
+      .then(() => saveLocale(app.db, next))
+      .catch(app.reportError);
   };
   return (
     <header class="app-header">
