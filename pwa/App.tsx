@@ -11,6 +11,7 @@ const BrukarePage = lazy(() => import('./pages/BrukarePage'));
 const DeviationPage = lazy(() => import('./pages/DeviationPage'));
 const MessagesPage = lazy(() => import('./pages/MessagesPage'));
 const UnplannedPage = lazy(() => import('./pages/UnplannedPage'));
+const PhrasesPage = lazy(() => import('./pages/PhrasesPage'));
 // Not needed on a signed-in device's cold start.
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 
@@ -42,6 +43,7 @@ export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
           <Route path="/avvikelse" component={DeviationPage} />
           <Route path="/meddelanden" component={MessagesPage} />
           <Route path="/oplanerat" component={UnplannedPage} />
+          <Route path="/fraser" component={PhrasesPage} />
           <Route path="*" component={DayPage} />
         </Router>
       </I18nContext.Provider>

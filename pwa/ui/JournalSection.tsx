@@ -2,6 +2,7 @@
 // keystroke, with ready-made phrases and dictation where the browser has it),
 // signing, corrections, and the entries of this and last month, filterable by
 // IBIC life area. Signed entries whose content was altered are flagged.
+import { A } from '@solidjs/router';
 import { For, Show, createMemo, createSignal, onCleanup, type JSX } from 'solid-js';
 import {
   LIFE_AREAS,
@@ -175,6 +176,9 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
                 )}
               </For>
             </ul>
+            <A href="/fraser" class="link">
+              {t().journal.editPhrases}
+            </A>
           </details>
         </Show>
         <div class="actions">
