@@ -11,6 +11,7 @@ import { PendingChangesError, type AppServices } from './app-context';
 import { createI18n } from './i18n/i18n';
 import { openDb } from './storage/db';
 import { loadDocList, loadLastSynced, loadLocale } from './storage/meta-repo';
+import { clearAllDraftBackups } from './storage/draft-backup';
 import { loadSession, saveSession, wipeDevice, type Session } from './storage/session-repo';
 import { DocHub } from './sync/doc-hub';
 import type { SyncEngine } from './sync/sync-engine';
@@ -71,6 +72,7 @@ async function boot(): Promise<void> {
         if (status.pending() > 0) throw new PendingChangesError();
         engine?.stop();
         hub.close();
+        clearAllDraftBackups();
         await wipeDevice(db);
         const fresh = openDb();
         await saveSession(fresh, s);
@@ -85,6 +87,7 @@ async function boot(): Promise<void> {
     async signOut() {
       engine?.stop();
       hub.close();
+      clearAllDraftBackups();
       await wipeDevice(db);
       location.replace('/');
     },

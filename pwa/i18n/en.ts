@@ -64,6 +64,7 @@ export const en: Strings = {
     checkedOut: (t) => `Checked out ${t}`,
     journal: 'Journal note',
     journalHint: 'Write factually and respectfully, in plain language. The draft is saved as you type.',
+    draftSaving: 'Saving …',
     draftSaved: 'Draft saved on this device',
     sign: 'Sign',
     signed: (t) => `Signed ${t}`,

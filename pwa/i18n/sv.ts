@@ -62,6 +62,7 @@ export const sv = {
     checkedOut: (t: string) => `Utcheckad ${t}`,
     journal: 'Journalanteckning',
     journalHint: 'Skriv sakligt och respektfullt, på enkel svenska. Utkastet sparas medan du skriver.',
+    draftSaving: 'Sparar …',
     draftSaved: 'Utkast sparat på enheten',
     sign: 'Signera',
     signed: (t: string) => `Signerad ${t}`,

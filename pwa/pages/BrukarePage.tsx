@@ -107,7 +107,8 @@ export default function BrukarePage(): JSX.Element {
                 </ul>
               </Show>
               <Show when={canWrite()}>
-                <form onSubmit={send} class="panel">
+                <form onSubmit={send} class="panel" aria-labelledby="handover-form-title">
+                  <h3 id="handover-form-title">{t().readUp.writeHandover}</h3>
                   <label for="handover-text">{t().readUp.handoverText}</label>
                   <textarea id="handover-text" data-testid="handover-text" rows={2} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
                   <button type="submit" class="btn" disabled={text().trim() === ''}>

@@ -5,11 +5,13 @@ import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   acknowledgeHelp,
+  brukareDocName,
   deviationsDocName,
   localDate,
   messagesDocName,
   monthOf,
   previousMonth,
+  readBrukare,
   readDeviations,
   readHelpRequests,
   readMessages,
@@ -30,8 +32,8 @@ export default function MessagesPage(): JSX.Element {
   const today = localDate(new Date());
   const months = [monthOf(today), previousMonth(monthOf(today))];
   const teamIds = () => user()?.teamIds ?? [];
-  const names = createMemo(() => teamIds().flatMap((team) => months.flatMap((m) => [messagesDocName(team, m), deviationsDocName(team, m)])));
-  const inbox = createDocView(app.hub, names, (docs) => {
+  const docNames = createMemo(() => teamIds().flatMap((team) => months.flatMap((m) => [messagesDocName(team, m), deviationsDocName(team, m)])));
+  const inbox = createDocView(app.hub, docNames, (docs) => {
     const messageDocs = docs.filter((_, i) => i % 2 === 0);
     const deviationDocs = docs.filter((_, i) => i % 2 === 1);
     const owner = new Map<string, Y.Doc>();
@@ -41,6 +43,22 @@ export default function MessagesPage(): JSX.Element {
     const newest = <T extends { at: string }>(a: T, b: T) => b.at.localeCompare(a.at);
     return { messages: messages.sort(newest), help: help.sort(newest), deviations: deviations.sort(newest), owner, current: messageDocs[0] };
   });
+  // Recipients are shown by name: an urgent request must say where help is needed.
+  const brukareNames = createMemo(
+    () => [...new Set([...(inbox()?.help ?? []), ...(inbox()?.deviations ?? [])].flatMap((x) => (x.brukareId ? [brukareDocName(x.brukareId)] : [])))].sort(),
+    undefined,
+    { equals: (a, b) => a.join() === b.join() },
+  );
+  const names = createDocView(app.hub, brukareNames, (docs) => {
+    const map = new Map<string, string>();
+    for (const doc of docs) {
+      const b = readBrukare(doc);
+      if (b.ok) map.set(b.value.id, `${b.value.name}, ${b.value.address}`);
+    }
+    return map;
+  });
+  const who = (brukareId: string | undefined) => (brukareId ? (names()?.get(brukareId) ?? '…') : '');
+
   const mine = createMemo(() => {
     const me = user()?.id;
     return (inbox()?.messages ?? []).filter((m) => isScheduler() || m.fromId === me || m.to === me);
@@ -88,7 +106,7 @@ export default function MessagesPage(): JSX.Element {
                   <li class={`journal-entry ${h.acknowledged ? '' : 'urgent'}`} data-testid="help-request">
                     <p class="meta">
                       {h.staffName} · {dateTimeOf(h.at, today)}
-                      {h.brukareId ? ` · ${h.brukareId}` : ''}
+                      {h.brukareId ? ` · ${who(h.brukareId)}` : ''}
                     </p>
                     <Show
                       when={h.acknowledged}
@@ -115,7 +133,7 @@ export default function MessagesPage(): JSX.Element {
                 {(d) => (
                   <li class="journal-entry" data-testid="deviation">
                     <p class="meta">
-                      {t().deviation.categories[d.category]} · {d.reportedByName} · {dateTimeOf(d.at, today)} · {d.brukareId} ·{' '}
+                      {t().deviation.categories[d.category]} · {d.reportedByName} · {dateTimeOf(d.at, today)} · {who(d.brukareId)} ·{' '}
                       {t().deviation.states[d.state?.state ?? 'new']}
                     </p>
                     <p class="text">{d.whatHappened}</p>

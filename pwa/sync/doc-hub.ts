@@ -4,7 +4,7 @@
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import { changeRangesOf, isEmptyChange, keepsHistory } from '../../domain';
-import type { SlingaDb } from '../storage/db';
+import { updatesTableName, type SlingaDb } from '../storage/db';
 import { recordPending } from '../storage/pending-repo';
 import { REMOTE } from './origins';
 
@@ -63,6 +63,15 @@ export class DocHub {
       DexieYProvider.release(doc);
     });
     return doc;
+  }
+
+  /**
+   * Resolves when every update written so far is committed to IndexedDB: a
+   * read of y-dexie's update table is queued behind the writes already issued
+   * on it (IndexedDB runs overlapping transactions in creation order).
+   */
+  async whenSaved(): Promise<void> {
+    await this.db.table(updatesTableName(this.db)).count();
   }
 
   close(): void {

@@ -3,7 +3,7 @@
 // signing, corrections, and the entries of this and last month, filterable by
 // IBIC life area. Signed entries whose content was altered are flagged.
 import { A } from '@solidjs/router';
-import { For, Show, createMemo, createSignal, onCleanup, type JSX } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, untrack, type JSX } from 'solid-js';
 import {
   LIFE_AREAS,
   createDraft,
@@ -22,6 +22,7 @@ import {
 import { useApp } from '../app-context';
 import { dateTimeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { backupDraft, clearDraftBackup, readDraftBackup } from '../storage/draft-backup';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 
@@ -78,14 +79,32 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
     journal()?.entries.find((e) => e.status === 'draft' && e.authorId === user()?.id && e.visitId === props.visitId),
   );
 
+  // "Saved on the device" is shown only once IndexedDB has the latest text.
+  const [saving, setSaving] = createSignal(false);
+  let writes = 0;
+  const afterWrite = (u: { id: string }, text: string) => {
+    const mine = ++writes;
+    setSaving(true);
+    app.hub
+      .whenSaved()
+      .then(() => {
+        if (mine !== writes) return;
+        setSaving(false);
+        clearDraftBackup(u.id, props.visitId, text);
+      })
+      .catch(app.reportError);
+  };
+
   const write = (text: string) => {
     const doc = journal()?.doc;
     const u = user();
     if (!doc || !u) return;
+    backupDraft(u.id, props.visitId, text);
     const draft = myDraft();
     if (draft) {
       const r = updateDraft(doc, draft.id, u.id, text, LOCAL);
       setError(r.ok ? null : r.error.message);
+      if (r.ok) afterWrite(u, text);
       return;
     }
     const corrects = correcting();
@@ -105,7 +124,24 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
       LOCAL,
     );
     setError(r.ok ? null : r.error.message);
+    if (r.ok) afterWrite(u, text);
   };
+
+  // A draft whose last keystrokes IndexedDB did not get (the tab was killed) is restored from the backup.
+  // Done once, when the journal is first loaded.
+  let restoreChecked = false;
+  createEffect(() => {
+    const u = user();
+    const loaded = journal();
+    if (restoreChecked || !u || !loaded || !props.canWrite || !props.visitId) return;
+    restoreChecked = true;
+    const backup = readDraftBackup(u.id, props.visitId);
+    if (backup === null) return;
+    const current = untrack(myDraft)?.text ?? '';
+    if (backup !== current && backup.trim() !== '') untrack(() => write(backup));
+    else clearDraftBackup(u.id, props.visitId, backup);
+  });
+
   const sign = () => {
     const doc = journal()?.doc;
     const draft = myDraft();
@@ -188,9 +224,11 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
             </button>
           </Show>
           <Show when={myDraft()}>
-            <span class="saved" data-testid="draft-saved">
-              {t().visit.draftSaved}
-            </span>
+            <Show when={!saving()} fallback={<span class="note">{t().visit.draftSaving}</span>}>
+              <span class="saved" data-testid="draft-saved">
+                {t().visit.draftSaved}
+              </span>
+            </Show>
           </Show>
           <button type="button" class="btn btn-primary" disabled={!myDraft() || (myDraft()?.text.trim() ?? '') === ''} onClick={sign}>
             {t().visit.sign}
