@@ -98,8 +98,10 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
   const write = (text: string) => {
     const doc = journal()?.doc;
     const u = user();
-    if (!doc || !u) return;
+    if (!u) return;
+    // Backed up first: text typed before the journal has loaded is restored into it once it has.
     backupDraft(u.id, props.visitId, text);
+    if (!doc) return;
     const draft = myDraft();
     if (draft) {
       const r = updateDraft(doc, draft.id, u.id, text, LOCAL);
@@ -195,6 +197,7 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
           aria-describedby="journal-hint"
           data-testid="journal-text"
           rows={5}
+          disabled={!journal()}
           value={myDraft()?.text ?? ''}
           onInput={(e) => write(e.currentTarget.value)}
         />
