@@ -12,7 +12,7 @@ export type { ExecResult } from './doc-layout/exec-doc';
 export { createCorrection, createDraft, importEntry, keepsHistory, readJournalEntries, readJournalEntry, signEntry, signatureContent, updateDraft } from './doc-layout/journal-doc';
 export { sha256Hex } from './sha256';
 export type { JournalError, JournalResult, NewEntry } from './doc-layout/journal-doc';
-export { readPlannedVisit, readPlannedVisits, writePlannedVisit } from './doc-layout/plan-doc';
+export { generateVisits, readPlannedVisit, readPlannedVisits, removePlannedVisit, writePlannedVisit } from './doc-layout/plan-doc';
 export type { ReadResult } from './doc-layout/plan-doc';
 export { DateSchema, IdSchema, InstantSchema, MonthSchema, TimeOfDaySchema, ID_PATTERN } from './ids';
 export { COMPETENCES, CompetenceSchema, INSATS_LIFE_AREA, INSATS_TYPES, InsatsTypeSchema, LIFE_AREAS, LifeAreaSchema } from './insatser';
@@ -59,3 +59,7 @@ export {
   writeHandover,
 } from './doc-layout/team-docs';
 export type { DeviationWithState, HandoverWithReads, HelpRequestWithAck } from './doc-layout/team-docs';
+export { DEFAULT_TRAVEL_MINUTES, checkPlan } from './planning-checks';
+export type { PlanningContext, PlanningIssue, StaffForPlanning } from './planning-checks';
+export { CONTINUITY_PERIOD_DAYS, continuityIndicator, rankCandidates, staffMetPerRecipient } from './continuity';
+export type { Candidate, ContinuityResult } from './continuity';

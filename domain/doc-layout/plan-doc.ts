@@ -1,11 +1,15 @@
 // plan:<teamId>:<date> — the team's planned visits for one day.
-// Layout: root map "visits": visitId → Y.Map of PlannedVisit fields.
+// Layout: root map "visits": visitId → Y.Map of PlannedVisit fields;
+// root map "generated": visitId → true for every visit ever generated from a
+// care plan, so that generating again neither overwrites a visit a scheduler
+// changed nor brings back one a scheduler removed.
 import * as Y from 'yjs';
 import { PlannedVisitSchema, type PlannedVisit } from '../visit';
 import { describeIssues } from '../validation';
 import { ensureMap, mapToObject, setFields } from './y-helpers';
 
 const VISITS = 'visits';
+const GENERATED = 'generated';
 
 export type ReadResult<T> = { items: T[]; invalid: { id: string; error: string }[] };
 
@@ -41,4 +45,30 @@ export function writePlannedVisit(doc: Y.Doc, visit: PlannedVisit, origin?: unkn
   doc.transact(() => {
     setFields(ensureMap(visitsMap(doc), checked.id), checked);
   }, origin);
+}
+
+/** Removes a visit from the plan (it stays marked as generated, so generation does not bring it back). */
+export function removePlannedVisit(doc: Y.Doc, visitId: string, origin?: unknown): void {
+  doc.transact(() => visitsMap(doc).delete(visitId), origin);
+}
+
+/**
+ * Adds the visits that care plans give for this day and that were never
+ * generated before. Idempotent: running it twice gives the same visits, and
+ * it never overwrites or re-adds what a scheduler changed or removed.
+ * Returns the ids it added.
+ */
+export function generateVisits(doc: Y.Doc, visits: readonly PlannedVisit[], origin?: unknown): string[] {
+  const generated = doc.getMap<unknown>(GENERATED);
+  const added: string[] = [];
+  doc.transact(() => {
+    for (const visit of visits) {
+      if (generated.has(visit.id) || visitsMap(doc).has(visit.id)) continue;
+      const checked = PlannedVisitSchema.parse(visit);
+      setFields(ensureMap(visitsMap(doc), checked.id), checked);
+      generated.set(checked.id, true);
+      added.push(checked.id);
+    }
+  }, origin);
+  return added;
 }

@@ -8,6 +8,7 @@ import {
   addDays,
   brukareDocName,
   execDocName,
+  generateVisits,
   importEntry,
   phrasesDocName,
   savePhrase,
@@ -20,7 +21,6 @@ import {
   visitsFromCarePlan,
   writeBrukare,
   writeExecution,
-  writePlannedVisit,
   type Brukare,
   type JournalEntry,
   type Phrase,
@@ -190,7 +190,7 @@ export async function seedDemo(store: DocStore, directory: Directory, today: str
           }
         }
       }
-      await put(planName, (doc) => visits.forEach((v) => writePlannedVisit(doc, v)));
+      await put(planName, (doc) => void generateVisits(doc, visits));
       await put(execDocName(team.id, date), (doc) => executions.forEach((e) => writeExecution(doc, e)));
     }
     await put(phrasesDocName(team.id), (doc) => DEMO_PHRASES.forEach((phrase, n) => savePhrase(doc, { ...phrase, id: `${team.id}-p${n + 1}` })));
