@@ -28,6 +28,7 @@ import {
   type LoginResponse,
 } from '../domain';
 import { verifyPassword } from './auth/passwords';
+import { DELIVERED_CSV_HEADER, csvLine, deliveredRows } from './http/delivered-csv';
 import type { Tokens } from './auth/tokens';
 import { requireUser, type AuthEnv } from './http/auth-middleware';
 import { ApiError } from './http/errors';
@@ -170,6 +171,29 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
         ...(e.status === 'signed' ? { verified: e.verified === true } : {}),
       })),
     });
+  });
+
+  // Planned vs delivered, for payroll and invoicing: one row per visit and staff member.
+  api.get('/teams/:teamId/delivered.csv', async (c) => {
+    const teamId = parseWith(IdSchema, c.req.param('teamId'));
+    if (!teamId.ok) throw new ApiError(400, `teamId: ${teamId.error}`);
+    const range = parseWith(JournalRangeSchema, { from: c.req.query('from'), to: c.req.query('to') });
+    if (!range.ok) throw new ApiError(400, `invalid query: ${range.error}`);
+    const { from, to } = range.value;
+    if (from > to) throw new ApiError(400, 'from must not be after to');
+    if (addDays(from, MAX_JOURNAL_RANGE_DAYS) < to) throw new ApiError(400, `at most ${MAX_JOURNAL_RANGE_DAYS} days at a time`);
+    const user = c.get('user');
+    if (user.role !== 'scheduler' || !user.teamIds.includes(teamId.value)) throw new ApiError(403, "only the team's schedulers may fetch this report");
+    const rows: string[][] = [DELIVERED_CSV_HEADER];
+    for (let date = from; date <= to; date = addDays(date, 1)) {
+      const day = await rooms.read(planDocName(teamId.value, date), (planDoc) =>
+        rooms.read(execDocName(teamId.value, date), (execDoc) => readTeamDay(teamId.value, date, planDoc, execDoc, () => undefined)),
+      );
+      rows.push(...deliveredRows(day));
+    }
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="delivered-${teamId.value}-${from}-${to}.csv"`);
+    return c.body(`${rows.map(csvLine).join('\r\n')}\r\n`);
   });
 
   api.all('*', () => {
