@@ -173,6 +173,15 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     });
   });
 
+  // The team's staff (names, roles, competences): for the planning board and for showing who visits.
+  api.get('/teams/:teamId/staff', (c) => {
+    const teamId = parseWith(IdSchema, c.req.param('teamId'));
+    if (!teamId.ok) throw new ApiError(400, `teamId: ${teamId.error}`);
+    if (!c.get('user').teamIds.includes(teamId.value)) throw new ApiError(403, 'no access to this team');
+    const staff = directory.staffOfTeam(teamId.value).map((s) => ({ id: s.id, name: s.name, role: s.role, competences: s.competences }));
+    return c.json({ staff });
+  });
+
   // Planned vs delivered, for payroll and invoicing: one row per visit and staff member.
   api.get('/teams/:teamId/delivered.csv', async (c) => {
     const teamId = parseWith(IdSchema, c.req.param('teamId'));

@@ -74,3 +74,17 @@ describe('delivered.csv', () => {
     expect((await app.request(`/api/teams/norr/delivered.csv?from=${TODAY}&to=${TODAY}`)).status).toBe(401);
   });
 });
+
+describe('team staff', () => {
+  it("lists the team's staff with names and competences, for members of the team only", async () => {
+    const anna = await tokenOf('anna');
+    const res = await app.request('/api/teams/norr/staff', { headers: { authorization: `Bearer ${anna}` } });
+    expect(res.status).toBe(200);
+    const { staff } = (await res.json()) as { staff: Array<{ id: string; name: string; role: string; competences: string[] }> };
+    expect(staff.map((s) => s.id)).toContain('bo');
+    expect(staff.find((s) => s.id === 'planerare-norr')).toMatchObject({ role: 'scheduler' });
+    expect(staff.some((s) => s.id === 'cecilia')).toBe(false);
+    expect(JSON.stringify(staff)).not.toContain('scrypt');
+    expect((await app.request('/api/teams/soder/staff', { headers: { authorization: `Bearer ${anna}` } })).status).toBe(403);
+  });
+});

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod/mini';
-import { IdSchema, RoleSchema, StaffSchema, TeamSchema, type Role, type Team } from '../../domain';
+import { IdSchema, RoleSchema, StaffSchema, TeamSchema, type Role, type Staff, type Team } from '../../domain';
 import type { Directory, DocStore, MetaStore, StoredUser } from './types';
 
 const SCHEMA_SQL = `
@@ -82,6 +82,7 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
       listDocs: db.prepare('SELECT DISTINCT doc_name FROM doc_updates WHERE doc_name LIKE ? ORDER BY doc_name'),
       userByName: db.prepare('SELECT * FROM users WHERE username = ?'),
       userById: db.prepare('SELECT * FROM users WHERE id = ?'),
+      allUsers: db.prepare('SELECT * FROM users ORDER BY name'),
       upsertUser: db.prepare(`INSERT INTO users (id, username, name, role, team_ids, competences, password_hash)
         VALUES (@id, @username, @name, @role, @team_ids, @competences, @password_hash)
         ON CONFLICT(id) DO UPDATE SET username=excluded.username, name=excluded.name, role=excluded.role,
@@ -150,6 +151,14 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
   teamOfBrukare(brukareId: string): string | undefined {
     const row = this.#stmts.teamOf.get(brukareId);
     return row === undefined ? undefined : RecipientRowSchema.parse(row).team_id;
+  }
+
+  staffOfTeam(teamId: string): Staff[] {
+    return this.#stmts.allUsers
+      .all()
+      .map(parseUser)
+      .filter((u) => u.teamIds.includes(teamId))
+      .map(({ passwordHash: _hash, ...staff }) => staff);
   }
 
   recipientsOfTeam(teamId: string): string[] {

@@ -21,6 +21,8 @@ export interface Directory {
   findUserByUsername(username: string): StoredUser | undefined;
   findUserById(id: string): StoredUser | undefined;
   listTeams(): Team[];
+  /** Staff who belong to the team (any role), without credentials. */
+  staffOfTeam(teamId: string): Staff[];
   teamOfBrukare(brukareId: string): string | undefined;
   recipientsOfTeam(teamId: string): string[];
   upsertTeam(team: Team): void;
