@@ -109,3 +109,29 @@ describe('signed journal entries', () => {
     expect(Math.max(...sizes)).toBeLessThan(60);
   });
 });
+
+describe('signed journal entries replaced or removed as a whole', () => {
+  it('show the original and flag it when a forged record with a recomputed hash is set in its place', async () => {
+    const { sha256Hex } = await import('./sha256');
+    const { signatureContent } = await import('./doc-layout/journal-doc');
+    const { attacker, reader } = signedReplicas();
+    const forged = new Y.Map<unknown>();
+    const fields = { ...ENTRY, text: 'Vägrade äta.', signedAt: '2026-03-02T07:35:00.000Z' };
+    attacker.getMap<Y.Map<unknown>>('entries').set('j1', forged);
+    for (const [k, v] of Object.entries(ENTRY)) if (k !== 'text') forged.set(k, v);
+    forged.set('signedText', fields.text);
+    forged.set('signedAt', fields.signedAt);
+    forged.set('status', 'signed');
+    forged.set('signatureHash', sha256Hex(signatureContent(fields)));
+    deliver(attacker, reader);
+    expect(readJournalEntry(reader, 'j1')).toMatchObject({ text: 'Åt hela lunchen.', verified: false });
+  });
+
+  it('keep listing a deleted signed entry, flagged', async () => {
+    const { readJournalEntries } = await import('./doc-layout/journal-doc');
+    const { attacker, reader } = signedReplicas();
+    attacker.getMap('entries').delete('j1');
+    deliver(attacker, reader);
+    expect(readJournalEntries(reader).items).toEqual([expect.objectContaining({ id: 'j1', text: 'Åt hela lunchen.', verified: false })]);
+  });
+});

@@ -19,6 +19,9 @@ import { createSyncStatus } from './sync/sync-status';
 import { afterDayVisible } from './marks';
 import './styles.css';
 
+/** How often the list of docs to sync is fetched again while the app is open. */
+const DOC_LIST_REFRESH_MS = 10 * 60_000;
+
 /** Start syncing at the latest this long after start-up, even if no day is shown. */
 const FIRST_CONTENT_TIMEOUT_MS = 1500;
 
@@ -33,7 +36,7 @@ async function boot(): Promise<void> {
   document.documentElement.lang = i18n.locale();
   const status = createSyncStatus(navigator.onLine);
   status.setLastSyncedAt(lastSynced);
-  const hub = new DocHub(db, reportError);
+  const hub = new DocHub(db, reportError, () => status.setStorageError(true));
   const [session, setSession] = createSignal<Session | null>(initialSession);
   let engine: SyncEngine | null = null;
   const [applyUpdate, setApplyUpdate] = createSignal<(() => Promise<void>) | null>(null);
@@ -45,6 +48,8 @@ async function boot(): Promise<void> {
     engine = new SyncEngine({ hub, session: s, status, origin: location.origin, onError: reportError });
     engine.setOnline(navigator.onLine);
     await engine.start();
+    const started = engine;
+    hub.setOnOpened((name) => started.track(name));
   };
 
   const services: AppServices = {
@@ -85,6 +90,7 @@ async function boot(): Promise<void> {
       startSync(s).catch(reportError);
     },
     async signOut() {
+      hub.setOnOpened(null);
       engine?.stop();
       hub.close();
       clearAllDraftBackups();
@@ -96,7 +102,13 @@ async function boot(): Promise<void> {
   window.addEventListener('online', () => {
     status.setOnline(true);
     engine?.setOnline(true);
+    engine?.refresh().catch(reportError);
   });
+  // A new day or month brings new docs: look again when the app comes back and now and then.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') engine?.refresh().catch(reportError);
+  });
+  setInterval(() => engine?.refresh().catch(reportError), DOC_LIST_REFRESH_MS);
   window.addEventListener('offline', () => {
     status.setOnline(false);
     engine?.setOnline(false);

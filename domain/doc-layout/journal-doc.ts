@@ -56,12 +56,28 @@ function fieldHistory(map: Y.Map<unknown>, key: string): FieldHistory | undefine
   return { first: content.length > 0 ? content[content.length - 1] : undefined, current, rewritten };
 }
 
-function parseEntry(value: unknown): { ok: true; value: JournalEntry } | { ok: false; error: string } {
+/**
+ * The entry record as first written under its id, and whether that id was
+ * later rewritten (a whole forged record set in its place) or deleted.
+ */
+function entryHistory(doc: Y.Doc, entryId: string): { record: unknown; rewritten: boolean } | undefined {
+  let item = entriesMap(doc)._map.get(entryId) ?? null;
+  if (!item) return undefined;
+  let rewritten = item.deleted;
+  while (item.left) {
+    rewritten = true;
+    item = item.left as Y.Item;
+  }
+  const content = item.content.getContent();
+  return { record: content[0], rewritten };
+}
+
+function parseEntry(value: unknown, entryRewritten = false): { ok: true; value: JournalEntry } | { ok: false; error: string } {
   if (!(value instanceof Y.Map)) return { ok: false, error: 'not a record' };
   const map = value as Y.Map<unknown>;
   const signedText = fieldHistory(map, 'signedText');
   const fields: Record<string, unknown> = {};
-  let tampered = false;
+  let tampered = entryRewritten;
   for (const key of CREATED_FIELDS) {
     const h = fieldHistory(map, key);
     if (!h) continue;
@@ -96,18 +112,22 @@ function parseEntry(value: unknown): { ok: true; value: JournalEntry } | { ok: f
 export function readJournalEntries(doc: Y.Doc): ReadResult<JournalEntry> {
   const items: JournalEntry[] = [];
   const invalid: { id: string; error: string }[] = [];
-  entriesMap(doc).forEach((value, id) => {
-    const parsed = parseEntry(value);
+  // Every id ever written, deleted ones included: a removed or replaced signed
+  // entry is still shown, as first written, and flagged.
+  for (const id of entriesMap(doc)._map.keys()) {
+    const history = entryHistory(doc, id);
+    const parsed = history ? parseEntry(history.record, history.rewritten) : { ok: false as const, error: 'missing' };
     if (parsed.ok) items.push(parsed.value);
     else invalid.push({ id, error: parsed.error });
-  });
+  }
   items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return { items, invalid };
 }
 
 export function readJournalEntry(doc: Y.Doc, entryId: string): JournalEntry | undefined {
-  const parsed = parseEntry(entriesMap(doc).get(entryId));
-  return parsed.ok ? parsed.value : undefined;
+  const history = entryHistory(doc, entryId);
+  const parsed = history ? parseEntry(history.record, history.rewritten) : undefined;
+  return parsed?.ok ? parsed.value : undefined;
 }
 
 export type NewEntry = Omit<JournalEntry, 'status' | 'signedAt' | 'verified'>;

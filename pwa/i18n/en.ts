@@ -25,6 +25,8 @@ export const en: Strings = {
     lastSynced: (t) => `Last synced ${t}`,
     neverSynced: 'Not synced yet',
     savedOnDevice: 'Saved on this device',
+    storageError: 'The device could not save everything. Do not close the app. Contact the scheduler and note what matters some other way.',
+    refused: (n) => `${n} document(s) can no longer sync (no access). What was not sent from them cannot be delivered. Contact the scheduler.`,
     authExpired: 'Sign in again to sync',
   },
   day: {

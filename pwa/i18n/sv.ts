@@ -23,6 +23,8 @@ export const sv = {
     lastSynced: (t: string) => `Senast synkad ${t}`,
     neverSynced: 'Inte synkad än',
     savedOnDevice: 'Sparat på enheten',
+    storageError: 'Enheten kunde inte spara allt. Stäng inte appen. Kontakta planeraren och skriv ned det viktigaste på annat sätt.',
+    refused: (n: number) => (n === 1 ? '1 dokument kan inte synkas längre (ingen behörighet). Det som inte har skickats från det kan inte levereras. Kontakta planeraren.' : `${n} dokument kan inte synkas längre (ingen behörighet). Det som inte har skickats från dem kan inte levereras. Kontakta planeraren.`),
     authExpired: 'Logga in igen för att synka',
   },
   day: {

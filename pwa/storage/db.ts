@@ -26,7 +26,10 @@ export type SlingaDb = Dexie & {
 };
 
 export function openDb(name = DB_NAME): SlingaDb {
-  const db = new Dexie(name, { addons: [yDexie] }) as SlingaDb;
+  // y-dexie's background compaction rebuilds docs with garbage collection on,
+  // which would drop the history journal docs keep for tamper evidence (see
+  // keepsHistory in domain/); it is off, and the update rows stay as written.
+  const db = new Dexie(name, { addons: [yDexie({ gc: false }) as (db: Dexie) => void] }) as SlingaDb;
   db.version(1).stores({
     docs: 'name, ydoc: Y.Doc',
     session: 'id',

@@ -14,10 +14,26 @@ export class DocHub {
   readonly #cleanups: Array<() => void> = [];
   readonly #onError: (error: unknown) => void;
   #closed = false;
+  #storageFailed = false;
+  #onOpened: ((name: string) => void) | null = null;
+  readonly #onStorageError: () => void;
 
-  constructor(db: SlingaDb, onError: (error: unknown) => void) {
+  constructor(db: SlingaDb, onError: (error: unknown) => void, onStorageError: () => void = () => undefined) {
     this.db = db;
     this.#onError = onError;
+    this.#onStorageError = onStorageError;
+  }
+
+  /** Told about every doc the UI opens, so that the sync engine can make sure it syncs. */
+  setOnOpened(callback: ((name: string) => void) | null): void {
+    this.#onOpened = callback;
+    if (callback) for (const name of this.#docs.keys()) callback(name);
+  }
+
+  #storageError(error: unknown): void {
+    this.#storageFailed = true;
+    this.#onError(error);
+    this.#onStorageError();
   }
 
   /** The loaded doc for `name` (created empty on first use). */
@@ -27,6 +43,7 @@ export class DocHub {
       pending = this.#load(name);
       this.#docs.set(name, pending);
       pending.catch(() => this.#docs.delete(name));
+      this.#onOpened?.(name);
     }
     return pending;
   }
@@ -51,11 +68,13 @@ export class DocHub {
     // Journal docs keep deleted content (see keepsHistory in domain/).
     if (keepsHistory(name)) doc.gc = false;
     const provider = DexieYProvider.load(doc);
+    // y-dexie reports a failed write of an update only through this event: it must not go unnoticed.
+    provider.on('error', (error: unknown) => this.#storageError(error));
     await provider.whenLoaded;
     const onTransaction = (tx: Y.Transaction) => {
       if (tx.origin === REMOTE || tx.origin instanceof DexieYProvider) return;
       const change = changeRangesOf(tx);
-      if (!isEmptyChange(change)) recordPending(db, name, change).catch(this.#onError);
+      if (!isEmptyChange(change)) recordPending(db, name, change).catch((err: unknown) => this.#storageError(err));
     };
     doc.on('afterTransaction', onTransaction);
     this.#cleanups.push(() => {
@@ -72,6 +91,7 @@ export class DocHub {
    */
   async whenSaved(): Promise<void> {
     await this.db.table(updatesTableName(this.db)).count();
+    if (this.#storageFailed) throw new Error('a write to IndexedDB failed');
   }
 
   close(): void {

@@ -19,6 +19,7 @@ export type DocSyncEvents = {
   onRemoteUpdate(docName: string, update: Uint8Array): void;
   onFatalClose(docName: string, code: number): void;
   onStatus(docName: string, connected: boolean): void;
+  onError(error: unknown): void;
 };
 
 export type DocSyncOptions = {
@@ -44,7 +45,14 @@ export class DocSync {
     const wire = new Y.Doc({ gc: !keepsHistory(name) });
     this.#wire = wire;
     wire.transact(() => {
-      for (const u of options.storedUpdatesV2) Y.applyUpdateV2(wire, u);
+      for (const u of options.storedUpdatesV2) {
+        try {
+          Y.applyUpdateV2(wire, u);
+        } catch (err) {
+          // One unreadable row must not keep the rest of the doc from syncing.
+          events.onError(err);
+        }
+      }
     }, FROM_STORAGE);
 
     const provider = new WebsocketProvider(options.serverUrl, name, wire, {

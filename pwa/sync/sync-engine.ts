@@ -3,7 +3,7 @@
 // forwards committed local updates to the wire. Loaded lazily after first paint.
 import { liveQuery, type Subscription, type Table } from 'dexie';
 import * as Y from 'yjs';
-import { ACK_PARAM, DocsResponseSchema, isFatalClose, localDate, parseDocName } from '../../domain';
+import { ACK_PARAM, CLOSE_CODES, DocsResponseSchema, isFatalClose, localDate, parseDocName } from '../../domain';
 import { updatesTableName } from '../storage/db';
 import { loadDocList, saveDocList, saveLastSynced } from '../storage/meta-repo';
 import { applyAck } from '../storage/pending-repo';
@@ -63,7 +63,12 @@ export class SyncEngine {
   #cursor = 0;
   #stopped = false;
   #mux: MuxConnection | null = null;
+  #socketClass: typeof WebSocket | null = null;
+  #wsUrl = '';
   #online = true;
+  /** Docs the server refused for good (4403 and the like). */
+  readonly #refused = new Set<string>();
+  readonly #starting = new Set<string>();
 
   constructor(opts: SyncEngineOptions) {
     this.#opts = opts;
@@ -71,15 +76,8 @@ export class SyncEngine {
 
   async start(): Promise<void> {
     const db = this.#opts.hub.db;
-    const names = await this.#docNames();
     const table = db.table<UpdateRow, number, Omit<UpdateRow, 'i'>>(updatesTableName(db));
     this.#table = table;
-    // Every doc needs its row before y-dexie may open it.
-    await db.transaction('rw', db.docs, async () => {
-      const existing = new Set((await db.docs.bulkGet(names)).flatMap((row) => (row ? [row.name] : [])));
-      const missing = names.filter((n) => !existing.has(n)).map((name) => ({ name }));
-      if (missing.length > 0) await db.docs.bulkAdd(missing as never[]);
-    });
     // Cursor first, then each doc's stored rows: a row written in between is
     // forwarded twice, which Yjs ignores; none can be missed.
     this.#cursor = (await table.orderBy('i').last())?.i ?? 0;
@@ -90,33 +88,79 @@ export class SyncEngine {
     const wsUrl = `${this.#opts.origin.replace(/^http/, 'ws')}/sync`;
     const params = new URLSearchParams({ token: this.#opts.session.token, [ACK_PARAM]: '1' });
     this.#mux = new MuxConnection(`${wsUrl}?${params.toString()}`);
-    const socketClass = this.#mux.socketClass();
-    this.#opts.status.setDocCount(names.length);
-    // Browsers open one WebSocket to a host at a time, so the order matters:
-    // what the user looks at first connects first.
-    const withPending = new Set((await db.pending.orderBy('docName').uniqueKeys()).map(String));
-    const ordered = prioritise(names, localDate(new Date()), withPending);
-    for (let i = 0; i < ordered.length && !this.#stopped; i += OPEN_BATCH) {
-      const batch = ordered.slice(i, i + OPEN_BATCH);
-      const stored = await Promise.all(batch.map((name) => table.where('k').equals(name).toArray()));
-      batch.forEach((name, n) => {
-        if (this.#stopped) return;
-        const sync = new DocSync(
-          { name, storedUpdatesV2: (stored[n] ?? []).map((r) => r.u), serverUrl: wsUrl, token: this.#opts.session.token, connect: this.#online, socketClass },
-          {
-            onAck: (docName, payload) => this.#onAck(docName, payload),
-            onRemoteUpdate: (docName, update) => this.#storeRemote(docName, update),
-            onFatalClose: (docName, code) => this.#onFatalClose(docName, code),
-            onStatus: (docName, connected) => {
-              if (connected) this.#connected.add(docName);
-              else this.#connected.delete(docName);
-              this.#opts.status.setConnectedDocs(this.#connected.size);
-            },
-          },
-        );
-        this.#syncs.set(name, sync);
+    this.#socketClass = this.#mux.socketClass();
+    this.#wsUrl = wsUrl;
+    await this.#ensure(await this.#docNames());
+  }
+
+  /**
+   * Fetches the list of docs again (a new day or month brings new docs) and
+   * starts syncing any that are new. Called when the device comes online,
+   * when the app becomes visible again, and periodically.
+   */
+  async refresh(): Promise<void> {
+    if (this.#stopped || !this.#table) return;
+    await this.#ensure(await this.#docNames());
+  }
+
+  /** Makes sure a doc the UI opened is synced (the server decides whether it may be). */
+  track(name: string): void {
+    if (this.#stopped || !this.#table || this.#syncs.has(name) || this.#refused.has(name)) return;
+    this.#ensure([name]).catch(this.#opts.onError);
+  }
+
+  async #ensure(names: string[]): Promise<void> {
+    const db = this.#opts.hub.db;
+    const table = this.#table;
+    if (!table) return;
+    const wanted = [...new Set(names)].filter((n) => !this.#syncs.has(n) && !this.#refused.has(n) && !this.#starting.has(n));
+    if (wanted.length === 0) return;
+    for (const n of wanted) this.#starting.add(n);
+    try {
+      // Every doc needs its row before y-dexie may open it.
+      await db.transaction('rw', db.docs, async () => {
+        const existing = new Set((await db.docs.bulkGet(wanted)).flatMap((row) => (row ? [row.name] : [])));
+        const missing = wanted.filter((n) => !existing.has(n)).map((name) => ({ name }));
+        if (missing.length > 0) await db.docs.bulkAdd(missing as never[]);
       });
+      // Browsers open one WebSocket to a host at a time, so the order matters:
+      // what the user looks at first connects first.
+      const withPending = new Set((await db.pending.orderBy('docName').uniqueKeys()).map(String));
+      const ordered = prioritise(wanted, localDate(new Date()), withPending);
+      for (let i = 0; i < ordered.length && !this.#stopped; i += OPEN_BATCH) {
+        const batch = ordered.slice(i, i + OPEN_BATCH);
+        const stored = await Promise.all(batch.map((name) => table.where('k').equals(name).toArray()));
+        batch.forEach((name, n) => {
+          if (this.#stopped || this.#syncs.has(name)) return;
+          try {
+            this.#syncs.set(name, this.#createSync(name, (stored[n] ?? []).map((r) => r.u)));
+          } catch (err) {
+            // One doc that cannot start must not keep the others from syncing.
+            this.#opts.onError(err);
+          }
+        });
+      }
+      this.#opts.status.setDocCount(this.#syncs.size);
+    } finally {
+      for (const n of wanted) this.#starting.delete(n);
     }
+  }
+
+  #createSync(name: string, storedUpdatesV2: Uint8Array[]): DocSync {
+    return new DocSync(
+      { name, storedUpdatesV2, serverUrl: this.#wsUrl, token: this.#opts.session.token, connect: this.#online, ...(this.#socketClass ? { socketClass: this.#socketClass } : {}) },
+      {
+        onAck: (docName, payload) => this.#onAck(docName, payload),
+        onRemoteUpdate: (docName, update) => this.#storeRemote(docName, update),
+        onFatalClose: (docName, code) => this.#onFatalClose(docName, code),
+        onStatus: (docName, connected) => {
+          if (connected) this.#connected.add(docName);
+          else this.#connected.delete(docName);
+          this.#opts.status.setConnectedDocs(this.#connected.size);
+        },
+        onError: (err) => this.#opts.onError(err),
+      },
+    );
   }
 
   /**
@@ -180,8 +224,18 @@ export class SyncEngine {
       .catch(this.#opts.onError);
   }
 
-  #onFatalClose(_docName: string, code: number): void {
-    if (isFatalClose(code) && code === 4401) this.#opts.status.setAuthExpired(true);
+  #onFatalClose(docName: string, code: number): void {
+    if (!isFatalClose(code)) return;
+    if (code === CLOSE_CODES.unauthorized) {
+      this.#opts.status.setAuthExpired(true);
+      return;
+    }
+    // Refused for good (no access, e.g. the recipient moved to another team):
+    // its unsent changes cannot be delivered, and the user is told so.
+    this.#refused.add(docName);
+    this.#syncs.get(docName)?.destroy();
+    this.#syncs.delete(docName);
+    this.#opts.status.setRefusedDocs([...this.#refused]);
   }
 
   /**

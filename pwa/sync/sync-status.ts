@@ -10,6 +10,8 @@ export type SyncStatus = {
   connectedDocs: Accessor<number>;
   docCount: Accessor<number>;
   syncedDocs: Accessor<number>;
+  refusedDocs: Accessor<string[]>;
+  storageError: Accessor<boolean>;
   setOnline(v: boolean): void;
   setPending(v: number): void;
   setLastSyncedAt(v: string | null): void;
@@ -17,6 +19,8 @@ export type SyncStatus = {
   setConnectedDocs(v: number): void;
   setDocCount(v: number): void;
   setSyncedDocs(v: number): void;
+  setRefusedDocs(v: string[]): void;
+  setStorageError(v: boolean): void;
 };
 
 export function createSyncStatus(initialOnline: boolean): SyncStatus {
@@ -27,6 +31,8 @@ export function createSyncStatus(initialOnline: boolean): SyncStatus {
   const [connectedDocs, setConnectedDocs] = createSignal(0);
   const [docCount, setDocCount] = createSignal(0);
   const [syncedDocs, setSyncedDocs] = createSignal(0);
+  const [refusedDocs, setRefusedDocs] = createSignal<string[]>([]);
+  const [storageError, setStorageError] = createSignal(false);
   return {
     online,
     pending,
@@ -35,6 +41,8 @@ export function createSyncStatus(initialOnline: boolean): SyncStatus {
     connectedDocs,
     docCount,
     syncedDocs,
+    refusedDocs,
+    storageError,
     setOnline,
     setPending,
     setLastSyncedAt,
@@ -42,5 +50,7 @@ export function createSyncStatus(initialOnline: boolean): SyncStatus {
     setConnectedDocs,
     setDocCount,
     setSyncedDocs,
+    setRefusedDocs,
+    setStorageError,
   };
 }

@@ -47,10 +47,11 @@ export function AppHeader(): JSX.Element {
           <button
             type="button"
             class="btn btn-quiet"
-            aria-disabled={app.status.pending() > 0}
-            title={app.status.pending() > 0 ? t().logoutBlocked : undefined}
+            aria-disabled={app.status.pending() > 0 || app.status.storageError()}
+            title={app.status.pending() > 0 || app.status.storageError() ? t().logoutBlocked : undefined}
             onClick={() => {
-              if (app.status.pending() > 0) return alert(t().logoutBlocked);
+              // Signing out wipes the device: never while something is not safe on the server.
+              if (app.status.pending() > 0 || app.status.storageError()) return alert(t().logoutBlocked);
               void app.signOut();
             }}
           >
@@ -80,6 +81,16 @@ export function AppHeader(): JSX.Element {
             <strong class="warn">{t().sync.authExpired}</strong>
           </Show>
         </div>
+        <Show when={app.status.storageError()}>
+          <p class="error banner" role="alert">
+            {t().sync.storageError}
+          </p>
+        </Show>
+        <Show when={app.status.refusedDocs().length > 0}>
+          <p class="error banner" role="alert">
+            {t().sync.refused(app.status.refusedDocs().length)}
+          </p>
+        </Show>
       </Show>
       <Show when={app.update.ready()}>
         <div class="update-banner" role="region" aria-label={t().update.available}>
