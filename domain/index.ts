@@ -7,7 +7,7 @@ export { TIME_ZONE, addDays, instantOf, isoWeekday, localDate, localTime, minute
 export { brukareDocName, deviationsDocName, execDocName, formatDocName, journalDocName, messagesDocName, parseDocName, phrasesDocName, planDocName, MAX_DOC_NAME_CHARS } from './doc-names';
 export type { DocKind, DocRef } from './doc-names';
 export { readBrukare, writeBrukare } from './doc-layout/brukare-doc';
-export { applyVisitEvent, createUnplannedVisit, readExecution, readExecutions, readUnplannedVisits, setTaskDone, writeExecution } from './doc-layout/exec-doc';
+export { applyVisitEvent, createUnplannedVisit, readExecution, readExecutions, readUnplannedVisits, setTaskDone, staffProgress, writeExecution } from './doc-layout/exec-doc';
 export type { ExecResult } from './doc-layout/exec-doc';
 export { createCorrection, createDraft, importEntry, keepsHistory, readJournalEntries, readJournalEntry, signEntry, signatureContent, updateDraft } from './doc-layout/journal-doc';
 export { sha256Hex } from './sha256';

@@ -86,6 +86,8 @@ export const VisitExecutionSchema = z.object({
   statusReason: z.optional(z.string()),
   tasks: z.record(IdSchema, TaskResultSchema),
   outcome: z.optional(OutcomeSchema),
+  /** Every staff member's check-in, when more than one checked in (dubbelbemanning). */
+  staffCheckIns: z.optional(z.array(StampSchema)),
 });
 export type VisitExecution = z.infer<typeof VisitExecutionSchema>;
 
@@ -108,6 +110,7 @@ export const VisitSchema = z.object({
   statusReason: z.optional(z.string()),
   tasks: z.record(IdSchema, TaskResultSchema),
   outcome: z.optional(OutcomeSchema),
+  staffCheckIns: z.optional(z.array(StampSchema)),
   /** Created in the field (e.g. after a safety-alarm call-out), not by the scheduler. */
   unplanned: z.optional(z.boolean()),
 });
@@ -123,6 +126,7 @@ export function mergeVisit(
     ...plan,
     ...(unplanned ? { unplanned: true } : {}),
     ...(exec?.outcome ? { outcome: exec.outcome } : {}),
+    ...(exec?.staffCheckIns ? { staffCheckIns: exec.staffCheckIns } : {}),
     brukareName: brukare?.name,
     address: brukare?.address,
     status: exec?.status ?? 'planned',

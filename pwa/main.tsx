@@ -39,11 +39,16 @@ async function boot(): Promise<void> {
   const hub = new DocHub(db, reportError, () => status.setStorageError(true));
   const [session, setSession] = createSignal<Session | null>(initialSession);
   let engine: SyncEngine | null = null;
+  /** Set once start-up is past the first paint (or a user signed in): from then on sync should run. */
+  let syncWanted = false;
   const [applyUpdate, setApplyUpdate] = createSignal<(() => Promise<void>) | null>(null);
 
   const startSync = async (s: Session) => {
     engine?.stop();
+    engine = null;
     status.setAuthExpired(false);
+    // Loading the sync code can fail (offline before the service worker holds
+    // it); the 'online' handler then tries again, so changes are never stranded.
     const { SyncEngine } = await import('./sync/sync-engine');
     engine = new SyncEngine({ hub, session: s, status, origin: location.origin, onError: reportError });
     engine.setOnline(navigator.onLine);
@@ -86,6 +91,7 @@ async function boot(): Promise<void> {
       }
       await saveSession(db, s);
       setSession(s);
+      syncWanted = true;
       void navigator.storage?.persist?.();
       startSync(s).catch(reportError);
     },
@@ -101,6 +107,11 @@ async function boot(): Promise<void> {
 
   window.addEventListener('online', () => {
     status.setOnline(true);
+    const current = session();
+    if (!engine && current && syncWanted) {
+      startSync(current).catch(reportError);
+      return;
+    }
     engine?.setOnline(true);
     engine?.refresh().catch(reportError);
   });
@@ -131,6 +142,7 @@ async function boot(): Promise<void> {
   // Once the day is on screen (sync must not compete with the cold start):
   // sync, persistent storage, service worker.
   void afterDayVisible(FIRST_CONTENT_TIMEOUT_MS).then(() => {
+    syncWanted = true;
     if (initialSession && session() === initialSession) startSync(initialSession).catch(reportError);
     void navigator.storage?.persist?.();
     import('./sw-registration')

@@ -50,6 +50,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     const access = auth.ok ? channelAccess(deps.directory, auth.user, docName) : null;
     const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
     let channel: Channel | null = null;
+    let expiry: NodeJS.Timeout | undefined;
     return upgradeWebSocket(() => ({
       onOpen(_evt, ws) {
         // Refused before any document data is sent.
@@ -65,15 +66,18 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
         };
         channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer);
         void channel.start();
+        expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.expiresAtMs - Date.now(), 2 ** 31 - 1)));
       },
       onMessage(evt, ws) {
         if (!(evt.data instanceof ArrayBuffer)) return refuse(ws, CLOSE_CODES.malformedMessage);
         channel?.receive(new Uint8Array(evt.data));
       },
       onClose() {
+        clearTimeout(expiry);
         channel?.end();
       },
       onError() {
+        clearTimeout(expiry);
         channel?.end();
       },
     }))(c, next);
@@ -85,9 +89,12 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     const auth = await authenticate(url.searchParams.get('token') ?? undefined, deps.tokens, deps.directory);
     const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
     const channels = new Map<string, Channel>();
+    let expiry: NodeJS.Timeout | undefined;
     return upgradeWebSocket(() => ({
       onOpen(_evt, ws) {
-        if (!auth.ok) refuse(ws, CLOSE_CODES.unauthorized);
+        if (!auth.ok) return refuse(ws, CLOSE_CODES.unauthorized);
+        // The token's lifetime ends the socket too, however long it has been open.
+        expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.expiresAtMs - Date.now(), 2 ** 31 - 1)));
       },
       onMessage(evt, ws) {
         if (!auth.ok) return;
@@ -101,7 +108,11 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           case MUX_KIND.open: {
             channels.get(frame.docName)?.end();
             channels.delete(frame.docName);
-            const access = channelAccess(deps.directory, auth.user, frame.docName);
+            // Permissions are checked again for every channel: a user removed or moved
+            // to another team since the socket opened gets nothing new.
+            const current = deps.directory.findUserById(auth.user.id);
+            if (!current) return refuse(ws, CLOSE_CODES.unauthorized);
+            const access = channelAccess(deps.directory, current, frame.docName);
             if (!access.ok) return send(encodeMuxClose(frame.docName, access.code, CLOSE_REASONS[access.code]));
             const docName = frame.docName;
             const peer: Peer = {
@@ -133,10 +144,12 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
         }
       },
       onClose() {
+        clearTimeout(expiry);
         for (const channel of channels.values()) channel.end();
         channels.clear();
       },
       onError() {
+        clearTimeout(expiry);
         for (const channel of channels.values()) channel.end();
         channels.clear();
       },

@@ -3,10 +3,14 @@
 // create the same nested type (in Yjs, two replicas that each create a nested
 // map at the same key keep only one of them, and with it only one side's data):
 //   "status":   visitId → { status, reason? }
-//   "checkIn":  visitId → Stamp
-//   "checkOut": visitId → Stamp
+//   "checkIn":  "<visitId>/<staffId>" → Stamp
+//   "checkOut": "<visitId>/<staffId>" → Stamp
 //   "tasks":    "<visitId>/<insatsId>" → TaskResult
-//   "outcome":  visitId → Outcome (set at check-out)
+//   "outcome":  "<visitId>/<staffId>" → Outcome (set at check-out)
+// Check-in, check-out and outcome are per staff member, so that two caregivers
+// on one visit (dubbelbemanning) both keep theirs; the visit reads the earliest
+// check-in, the latest check-out and the outcome that went least to plan.
+// (Records written before this layout used the bare visitId as key; they are read too.)
 //   "unplanned": visitId → PlannedVisit created in the field (caregivers may not
 //               write the plan doc, so unplanned visits live here)
 // Two caregivers ticking different insatser of one visit write different keys,
@@ -28,6 +32,7 @@ import {
   type PlannedVisit,
   type Stamp,
   type VisitExecution,
+  type VisitStatus,
 } from '../visit';
 import type { ReadResult } from './plan-doc';
 
@@ -65,17 +70,58 @@ function tasksOf(tasks: Y.Map<unknown>, visitId: string): Record<string, unknown
   return out;
 }
 
+function staffKey(visitId: string, staffId: string): string {
+  return `${visitId}${TASK_KEY_SEPARATOR}${staffId}`;
+}
+
+/** Values of a per-staff map for one visit: { staffId → value } (a legacy bare-visitId key has staffId ''). */
+function perStaff(map: Y.Map<unknown>, visitId: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (map.has(visitId)) out.set('', map.get(visitId));
+  const prefix = `${visitId}${TASK_KEY_SEPARATOR}`;
+  map.forEach((value, key) => {
+    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), value);
+  });
+  return out;
+}
+
+const SEVERITY: Record<Outcome['kind'], number> = { as_planned: 0, partial: 1, not_done: 2 };
+
+function stampsOf(map: Y.Map<unknown>, visitId: string): Stamp[] {
+  return [...perStaff(map, visitId).values()].flatMap((v) => {
+    const parsed = StampSchema.safeParse(v);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** The outcome of the whole visit: the one that went least to plan, with every "not done" insats. */
+function combinedOutcome(map: Y.Map<unknown>, visitId: string): Outcome | undefined {
+  const outcomes = [...perStaff(map, visitId).values()].flatMap((v) => {
+    const parsed = OutcomeSchema.safeParse(v);
+    return parsed.success ? [parsed.data] : [];
+  });
+  if (outcomes.length === 0) return undefined;
+  const worst = outcomes.reduce((a, b) => (SEVERITY[b.kind] > SEVERITY[a.kind] ? b : a));
+  const notDone = [...new Set(outcomes.flatMap((o) => o.notDone))];
+  const actual = outcomes.flatMap((o) => (o.actualMinutes === undefined ? [] : [o.actualMinutes]));
+  return { ...worst, notDone, ...(actual.length > 0 ? { actualMinutes: Math.max(...actual) } : {}) };
+}
+
 function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitExecution } | { ok: false; error: string } {
   const m = maps(doc);
   const status = StatusEntrySchema.safeParse(m.status.get(visitId) ?? { status: 'planned' });
   if (!status.success) return { ok: false, error: `status: ${describeIssues(status.error.issues)}` };
+  const checkIns = stampsOf(m.checkIn, visitId).sort((a, b) => a.at.localeCompare(b.at));
+  const checkOuts = stampsOf(m.checkOut, visitId).sort((a, b) => a.at.localeCompare(b.at));
+  const outcome = combinedOutcome(m.outcome, visitId);
   const parsed = VisitExecutionSchema.safeParse({
     visitId,
     status: status.data.status,
     ...(status.data.reason !== undefined ? { statusReason: status.data.reason } : {}),
-    ...(m.checkIn.has(visitId) ? { checkIn: m.checkIn.get(visitId) } : {}),
-    ...(m.checkOut.has(visitId) ? { checkOut: m.checkOut.get(visitId) } : {}),
-    ...(m.outcome.has(visitId) ? { outcome: m.outcome.get(visitId) } : {}),
+    ...(checkIns[0] ? { checkIn: checkIns[0] } : {}),
+    ...(checkOuts.length > 0 ? { checkOut: checkOuts[checkOuts.length - 1] } : {}),
+    ...(outcome ? { outcome } : {}),
+    ...(checkIns.length > 1 ? { staffCheckIns: checkIns } : {}),
     tasks: tasksOf(m.tasks, visitId),
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };
@@ -83,10 +129,12 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
 
 function visitIds(doc: Y.Doc): Set<string> {
   const m = maps(doc);
-  const ids = new Set<string>([...m.status.keys(), ...m.checkIn.keys(), ...m.checkOut.keys(), ...m.outcome.keys()]);
-  for (const key of m.tasks.keys()) {
-    const cut = key.indexOf(TASK_KEY_SEPARATOR);
-    if (cut > 0) ids.add(key.slice(0, cut));
+  const ids = new Set<string>(m.status.keys());
+  for (const map of [m.tasks, m.checkIn, m.checkOut, m.outcome]) {
+    for (const key of map.keys()) {
+      const cut = key.indexOf(TASK_KEY_SEPARATOR);
+      ids.add(cut > 0 ? key.slice(0, cut) : key);
+    }
   }
   return ids;
 }
@@ -123,10 +171,17 @@ export function applyVisitEvent(
   plan?: Pick<PlannedVisit, 'plannedStart' | 'plannedEnd' | 'insatser'>,
 ): ExecResult {
   const execution = readExecution(doc, visitId);
-  const current = execution?.status ?? 'planned';
+  const visitStatus = execution?.status ?? 'planned';
+  const checkedStamp = StampSchema.parse(stamp);
+  // Check-in and check-out follow each staff member's own progress through the
+  // visit (two may share it); cancel, missed and reopen follow the visit's.
+  const m0 = maps(doc);
+  const mine = staffKey(visitId, checkedStamp.staffId);
+  const myStatus: VisitStatus = m0.checkOut.has(mine) ? 'done' : m0.checkIn.has(mine) ? 'in_progress' : 'planned';
+  const personal = event.type === 'check_in' || event.type === 'check_out';
+  const current = personal && (visitStatus === 'planned' || visitStatus === 'in_progress' || visitStatus === 'done') ? myStatus : visitStatus;
   const result = transition(current, event);
   if (!result.ok) return result;
-  const checkedStamp = StampSchema.parse(stamp);
   let outcome: Outcome | undefined;
   if (event.type === 'check_out') {
     const parsedInput = OutcomeInputSchema.safeParse(event.outcome ?? { kind: 'as_planned', notDone: [] });
@@ -140,7 +195,7 @@ export function applyVisitEvent(
       return { ok: false, error: { code: 'invalid_transition', from: current, event: event.type, message: `not planned on this visit: ${unknown.join(', ')}` } };
     }
     const notDone = input.kind === 'not_done' && plan ? [...planned] : input.notDone;
-    const checkInAt = execution?.checkIn?.at;
+    const checkInAt = (m0.checkIn.get(mine) as Stamp | undefined)?.at ?? execution?.checkIn?.at;
     outcome = OutcomeSchema.parse({
       ...input,
       notDone,
@@ -151,12 +206,21 @@ export function applyVisitEvent(
   doc.transact(() => {
     const m = maps(doc);
     const reason = event.type === 'cancel' || event.type === 'mark_missed' ? event.reason : undefined;
-    m.status.set(visitId, reason === undefined ? { status: result.status } : { status: result.status, reason });
-    if (event.type === 'check_in') m.checkIn.set(visitId, checkedStamp);
-    if (event.type === 'check_out') m.checkOut.set(visitId, checkedStamp);
-    if (outcome) m.outcome.set(visitId, outcome);
+    // The visit is in progress while anyone is in it; done once someone has checked out.
+    const status = event.type === 'check_in' && visitStatus === 'done' ? 'done' : result.status;
+    m.status.set(visitId, reason === undefined ? { status } : { status, reason });
+    if (event.type === 'check_in') m.checkIn.set(mine, checkedStamp);
+    if (event.type === 'check_out') m.checkOut.set(mine, checkedStamp);
+    if (outcome) m.outcome.set(mine, outcome);
   }, origin);
   return { ok: true };
+}
+
+/** Where one staff member is in a visit: not checked in, in it, or checked out. */
+export function staffProgress(doc: Y.Doc, visitId: string, staffId: string): 'planned' | 'in_progress' | 'done' {
+  const m = maps(doc);
+  const key = staffKey(visitId, staffId);
+  return m.checkOut.has(key) ? 'done' : m.checkIn.has(key) ? 'in_progress' : 'planned';
 }
 
 /** Unplanned visits created in the field, in time order. */
@@ -190,9 +254,9 @@ export function writeExecution(doc: Y.Doc, execution: VisitExecution, origin?: u
   doc.transact(() => {
     const m = maps(doc);
     m.status.set(e.visitId, e.statusReason === undefined ? { status: e.status } : { status: e.status, reason: e.statusReason });
-    if (e.checkIn) m.checkIn.set(e.visitId, e.checkIn);
-    if (e.checkOut) m.checkOut.set(e.visitId, e.checkOut);
+    if (e.checkIn) m.checkIn.set(staffKey(e.visitId, e.checkIn.staffId), e.checkIn);
+    if (e.checkOut) m.checkOut.set(staffKey(e.visitId, e.checkOut.staffId), e.checkOut);
     for (const [insatsId, r] of Object.entries(e.tasks)) m.tasks.set(taskKey(e.visitId, insatsId), r);
-    if (e.outcome) m.outcome.set(e.visitId, e.outcome);
+    if (e.outcome) m.outcome.set(staffKey(e.visitId, e.checkOut?.staffId ?? e.checkIn?.staffId ?? ''), e.outcome);
   }, origin);
 }

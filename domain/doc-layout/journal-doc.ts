@@ -24,7 +24,7 @@ const SIGNED_FIELDS = ['signedText', 'signedAt', 'signatureHash'] as const;
 /** Fields written exactly once, at creation. */
 const CREATED_FIELDS = ['id', 'brukareId', 'authorId', 'authorName', 'createdAt', 'visitId', 'lifeArea', 'correctsId'] as const;
 
-export type JournalError = { code: 'not_found' | 'exists' | 'signed' | 'not_author' | 'empty' | 'too_long'; message: string };
+export type JournalError = { code: 'not_found' | 'exists' | 'signed' | 'not_author' | 'empty' | 'too_long' | 'invalid'; message: string };
 export type JournalResult = { ok: true } | { ok: false; error: JournalError };
 
 function entriesMap(doc: Y.Doc): Y.Map<unknown> {
@@ -135,7 +135,10 @@ export type NewEntry = Omit<JournalEntry, 'status' | 'signedAt' | 'verified'>;
 /** Starts a draft entry. */
 export function createDraft(doc: Y.Doc, entry: NewEntry, origin?: unknown): JournalResult {
   if (entriesMap(doc).has(entry.id)) return { ok: false, error: { code: 'exists', message: 'an entry with this id exists' } };
-  const checked = JournalEntrySchema.parse({ ...entry, status: 'draft' });
+  if (entry.text.length > MAX_JOURNAL_TEXT_CHARS) return { ok: false, error: { code: 'too_long', message: `at most ${MAX_JOURNAL_TEXT_CHARS} characters` } };
+  const parsed = JournalEntrySchema.safeParse({ ...entry, status: 'draft' });
+  if (!parsed.success) return { ok: false, error: { code: 'invalid', message: describeIssues(parsed.error.issues) } };
+  const checked = parsed.data;
   const { text, status: _status, ...fields } = checked;
   doc.transact(() => {
     const map = ensureMap(entriesMap(doc), checked.id);

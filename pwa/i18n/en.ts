@@ -183,5 +183,11 @@ export const en: Strings = {
     helpRequests: 'Requests for help',
     noItems: 'Nothing here.',
   },
+  errors: {
+    notSaved: 'Could not save. Check the length and try again.',
+    tooLong: 'The text is too long.',
+    invalidTransition: 'That is not possible right now.',
+    generic: 'Something went wrong. Try again.',
+  },
   skipToContent: 'Skip to content',
 };

@@ -181,6 +181,12 @@ export const sv = {
     helpRequests: 'Begäran om hjälp',
     noItems: 'Inget här.',
   },
+  errors: {
+    notSaved: 'Det gick inte att spara. Kontrollera längden och försök igen.',
+    tooLong: 'Texten är för lång.',
+    invalidTransition: 'Det går inte i det här läget.',
+    generic: 'Något gick fel. Försök igen.',
+  },
   skipToContent: 'Hoppa till innehållet',
 } as const;
 

@@ -23,6 +23,7 @@ import { DoorInfo } from '../ui/DoorInfo';
 import { JournalSection } from '../ui/JournalSection';
 
 const READ_UP_DAYS = 5;
+const HANDOVER_MAX_CHARS = 1000;
 
 export default function BrukarePage(): JSX.Element {
   const app = useApp();
@@ -49,6 +50,7 @@ export default function BrukarePage(): JSX.Element {
     docs,
   }));
   const [text, setText] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
   const canWrite = () => user()?.role === 'caregiver' || user()?.role === 'scheduler';
 
   const send = (event: SubmitEvent) => {
@@ -57,7 +59,10 @@ export default function BrukarePage(): JSX.Element {
     const u = user();
     if (!doc || !u || text().trim() === '') return;
     const r = writeHandover(doc, { id: crypto.randomUUID(), brukareId: params.brukareId, text: text().trim(), authorId: u.id, authorName: u.name, at: new Date().toISOString() }, LOCAL);
-    if (r.ok) setText('');
+    if (r.ok) {
+      setText('');
+      setError(null);
+    } else setError(t().errors.notSaved);
   };
   const markRead = (handoverId: string) => {
     const u = user();
@@ -110,7 +115,12 @@ export default function BrukarePage(): JSX.Element {
                 <form onSubmit={send} class="panel" aria-labelledby="handover-form-title">
                   <h3 id="handover-form-title">{t().readUp.writeHandover}</h3>
                   <label for="handover-text">{t().readUp.handoverText}</label>
-                  <textarea id="handover-text" data-testid="handover-text" rows={2} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+                  <textarea id="handover-text" data-testid="handover-text" rows={2} maxlength={HANDOVER_MAX_CHARS} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+                  <Show when={error()}>
+                    <p class="error" role="alert">
+                      {error()}
+                    </p>
+                  </Show>
                   <button type="submit" class="btn" disabled={text().trim() === ''}>
                     {t().readUp.send}
                   </button>

@@ -41,7 +41,7 @@ export default function DeviationPage(): JSX.Element {
       LOCAL,
     );
     if (r.ok) setSent(true);
-    else setError(r.error);
+    else setError(t().errors.notSaved);
   };
 
   return (

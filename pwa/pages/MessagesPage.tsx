@@ -64,6 +64,7 @@ export default function MessagesPage(): JSX.Element {
     return (inbox()?.messages ?? []).filter((m) => isScheduler() || m.fromId === me || m.to === me);
   });
   const [text, setText] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
   const [replyTo, setReplyTo] = createSignal<{ id: string; fromId: string; fromName: string } | null>(null);
 
   const send = (event: SubmitEvent) => {
@@ -88,7 +89,8 @@ export default function MessagesPage(): JSX.Element {
     if (r.ok) {
       setText('');
       setReplyTo(null);
-    }
+      setError(null);
+    } else setError(t().errors.notSaved);
   };
   const stamp = () => ({ by: user()?.id ?? '', at: new Date().toISOString() });
 
@@ -116,7 +118,7 @@ export default function MessagesPage(): JSX.Element {
                         </button>
                       }
                     >
-                      {(ack) => <p>{t().help.acknowledged(`${ack().by} ${dateTimeOf(ack().at, today)}`)}</p>}
+                      {(ack) => <p>{t().help.acknowledged(dateTimeOf(ack().at, today))}</p>}
                     </Show>
                   </li>
                 )}
@@ -184,7 +186,12 @@ export default function MessagesPage(): JSX.Element {
         <Show when={!isScheduler() || replyTo()}>
           <form onSubmit={send} class="panel">
             <label for="message-text">{replyTo() ? `${t().messages.reply}: ${replyTo()?.fromName}` : t().messages.write}</label>
-            <textarea id="message-text" data-testid="message-text" rows={3} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+            <textarea id="message-text" data-testid="message-text" rows={3} maxlength={2000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+            <Show when={error()}>
+              <p class="error" role="alert">
+                {error()}
+              </p>
+            </Show>
             <button type="submit" class="btn" disabled={text().trim() === ''}>
               {t().messages.send}
             </button>

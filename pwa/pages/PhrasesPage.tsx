@@ -24,7 +24,7 @@ export default function PhrasesPage(): JSX.Element {
     if (r.ok) {
       setText('');
       setError(null);
-    } else setError(r.error);
+    } else setError(t().errors.notSaved);
   };
 
   return (

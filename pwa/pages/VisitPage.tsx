@@ -16,6 +16,7 @@ import {
   readPlannedVisit,
   readUnplannedVisits,
   setTaskDone,
+  staffProgress,
   type OutcomeInput,
   type PlannedVisit,
   type VisitEvent,
@@ -46,7 +47,10 @@ export default function VisitPage(): JSX.Element {
       if (!planDoc || !execDoc) continue;
       const scheduled = readPlannedVisit(planDoc, params.visitId);
       const planned: PlannedVisit | undefined = scheduled ?? readUnplannedVisits(execDoc).items.find((v) => v.id === params.visitId);
-      if (planned) return { plan: planned, execDoc, execution: readExecution(execDoc, params.visitId), unplanned: !scheduled };
+      if (planned) {
+        const me = user()?.id ?? '';
+        return { plan: planned, execDoc, execution: readExecution(execDoc, params.visitId), unplanned: !scheduled, mine: staffProgress(execDoc, params.visitId, me) };
+      }
     }
     return null;
   });
@@ -73,9 +77,25 @@ export default function VisitPage(): JSX.Element {
     const f = found();
     if (!f) return;
     const result = applyVisitEvent(f.execDoc, params.visitId, event, stamp(), LOCAL, f.plan);
-    setError(result.ok ? null : result.error.message);
+    setError(result.ok ? null : result.error.code === 'reason_required' ? t().outcome.needReason : t().errors.invalidTransition);
   };
-  const checkOut = (outcome: OutcomeInput) => lifecycle({ type: 'check_out', outcome });
+  const checkOut = (outcome: OutcomeInput) => {
+    const f = found();
+    const v = visit();
+    if (!f || !v) return;
+    // "All done as planned" means every planned insats was done: tick what is not ticked yet.
+    f.execDoc.transact(() => {
+      if (outcome.kind === 'as_planned') {
+        for (const insats of v.insatser) if (!v.tasks[insats.id]?.done) setTaskDone(f.execDoc, params.visitId, insats.id, true, stamp(), LOCAL);
+      }
+      lifecycle({ type: 'check_out', outcome });
+    }, LOCAL);
+  };
+  const myProgress = () => found()?.mine ?? 'planned';
+  const open = () => {
+    const s = visit()?.status;
+    return s === 'planned' || s === 'in_progress';
+  };
   const tick = (insatsId: string, done: boolean) => {
     const f = found();
     if (f) setTaskDone(f.execDoc, params.visitId, insatsId, done, stamp(), LOCAL);
@@ -119,7 +139,6 @@ export default function VisitPage(): JSX.Element {
             </header>
             <Show when={error()}>
               <p class="error" role="alert">
-                {t().visit.error}
                 {error()}
               </p>
             </Show>
@@ -127,13 +146,13 @@ export default function VisitPage(): JSX.Element {
               <p class="note">{t().visit.readOnly}</p>
             </Show>
             <div class="actions">
-              <Show when={canWriteExec() && v().status === 'planned'}>
+              <Show when={canWriteExec() && myProgress() === 'planned' && open()}>
                 <button type="button" class="btn btn-primary" onClick={() => lifecycle({ type: 'check_in' })}>
                   {t().visit.checkIn}
                 </button>
               </Show>
             </div>
-            <Show when={canWriteExec() && v().status === 'in_progress'}>
+            <Show when={canWriteExec() && myProgress() === 'in_progress'}>
               <CheckOutForm insatser={v().insatser} onCheckOut={checkOut} />
             </Show>
 
@@ -152,7 +171,7 @@ export default function VisitPage(): JSX.Element {
                             type="checkbox"
                             data-testid={`task-${insats.id}`}
                             checked={v().tasks[insats.id]?.done ?? false}
-                            disabled={!canWriteExec()}
+                            disabled={!canWriteExec() || (!open() && myProgress() !== 'in_progress')}
                             onChange={(e) => tick(insats.id, e.currentTarget.checked)}
                           />
                           <span>{insats.title}</span>

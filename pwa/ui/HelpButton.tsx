@@ -31,6 +31,14 @@ export function HelpButton(props: { teamId: string; brukareId?: string; visitId?
     if (item) isInsertConfirmed(app.db, docName, item[0], item[1]).then(setDelivered, app.reportError);
   });
 
+  // Focus follows the dialog: to "send" when it opens, back to the button when it closes.
+  let helpButton: HTMLButtonElement | undefined;
+  const backToButton = () => queueMicrotask(() => helpButton?.focus());
+  const cancel = () => {
+    setAsking(false);
+    backToButton();
+  };
+
   const send = () => {
     const doc = requests()?.doc;
     const u = app.session()?.user;
@@ -53,6 +61,7 @@ export function HelpButton(props: { teamId: string; brukareId?: string; visitId?
       setDelivered(false);
     }
     setAsking(false);
+    backToButton();
   };
 
   return (
@@ -60,7 +69,7 @@ export function HelpButton(props: { teamId: string; brukareId?: string; visitId?
       <Show
         when={asking()}
         fallback={
-          <button type="button" class="btn btn-danger" onClick={() => setAsking(true)}>
+          <button type="button" class="btn btn-danger" ref={(el) => (helpButton = el)} onClick={() => setAsking(true)}>
             {t().help.button}
           </button>
         }
@@ -68,10 +77,10 @@ export function HelpButton(props: { teamId: string; brukareId?: string; visitId?
         <div class="panel" role="group" aria-label={t().help.button}>
           <p>{t().help.confirm}</p>
           <div class="actions">
-            <button type="button" class="btn btn-danger" onClick={send}>
+            <button type="button" class="btn btn-danger" ref={(el) => queueMicrotask(() => el.focus())} onClick={send}>
               {t().help.send}
             </button>
-            <button type="button" class="btn" onClick={() => setAsking(false)}>
+            <button type="button" class="btn" onClick={cancel}>
               {t().help.cancel}
             </button>
           </div>

@@ -105,7 +105,7 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
     const draft = myDraft();
     if (draft) {
       const r = updateDraft(doc, draft.id, u.id, text, LOCAL);
-      setError(r.ok ? null : r.error.message);
+      setError(r.ok ? null : r.error.code === 'too_long' ? t().errors.tooLong : t().errors.notSaved);
       if (r.ok) afterWrite(u, text);
       return;
     }
@@ -125,7 +125,7 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
       },
       LOCAL,
     );
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : r.error.code === 'too_long' ? t().errors.tooLong : t().errors.notSaved);
     if (r.ok) afterWrite(u, text);
   };
 
@@ -150,7 +150,7 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
     const u = user();
     if (!doc || !draft || !u) return;
     const r = signEntry(doc, draft.id, u.id, new Date().toISOString(), LOCAL);
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : r.error.code === 'too_long' ? t().errors.tooLong : t().errors.notSaved);
     if (r.ok) setCorrecting(null);
   };
   const append = (text: string) => {
@@ -170,10 +170,13 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
     recognition.interimResults = false;
     recognition.continuous = true;
     recognition.onresult = (event) => {
+      // All final results of one event go in at once: the draft view updates a microtask later.
+      const words: string[] = [];
       for (let i = event.resultIndex; i < event.results.length; i++) {
         const result = event.results[i];
-        if (result?.isFinal && result[0]) append(result[0].transcript.trim());
+        if (result?.isFinal && result[0]) words.push(result[0].transcript.trim());
       }
+      if (words.length > 0) append(words.join(' '));
     };
     recognition.onend = () => setListening(false);
     recognition.start();
@@ -239,7 +242,6 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
         </div>
         <Show when={error()}>
           <p class="error" role="alert">
-            {t().visit.error}
             {error()}
           </p>
         </Show>

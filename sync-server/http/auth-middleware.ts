@@ -8,7 +8,7 @@ import { ApiError } from './errors';
 
 export type AuthEnv = { Variables: { user: SessionUser; requestId: string } };
 
-export type Authenticated = { ok: true; user: SessionUser } | { ok: false };
+export type Authenticated = { ok: true; user: SessionUser; expiresAtMs: number } | { ok: false };
 
 /** Verifies a token and looks its user up; shared by the API and the WebSocket route. */
 export async function authenticate(token: string | undefined, tokens: Tokens, directory: Directory): Promise<Authenticated> {
@@ -17,7 +17,7 @@ export async function authenticate(token: string | undefined, tokens: Tokens, di
   if (!verified.ok) return { ok: false };
   const user = directory.findUserById(verified.claims.sub);
   if (!user) return { ok: false };
-  return { ok: true, user: { id: user.id, name: user.name, role: user.role, teamIds: user.teamIds } };
+  return { ok: true, user: { id: user.id, name: user.name, role: user.role, teamIds: user.teamIds }, expiresAtMs: verified.claims.exp * 1000 };
 }
 
 export function requireUser(tokens: Tokens, directory: Directory) {

@@ -57,7 +57,8 @@ describe('delivered CSV', () => {
       outcome_reason: 'declined',
     });
     expect(rows[1]?.[3]).toBe('bo');
-    expect(rows[2]).toMatchObject(['2026-03-02', 'v2', 'norr-b02', '', '12:00', '12:30', '30', '', '', '', 'planned', '', '', 'no']);
+    expect(rows[2]).toMatchObject(['2026-03-02', 'v2', 'norr-b02', '', '12:00', '12:30', '30', '', '', '', 'planned', '', '', 'no', '']);
+    expect(anna.checked_in_by).toBe('anna');
   });
 
   it('quotes fields with separators and quotes', () => {

@@ -17,6 +17,7 @@ export const DELIVERED_CSV_HEADER = [
   'outcome',
   'outcome_reason',
   'unplanned',
+  'checked_in_by',
 ];
 
 function clock(instant: string | undefined): string {
@@ -49,6 +50,8 @@ export function deliveredRows(day: TeamDay): string[][] {
         v.outcome?.kind ?? '',
         v.outcome?.reason ?? v.statusReason ?? '',
         v.unplanned ? 'yes' : 'no',
+        // Who actually did the visit (may differ from who was assigned): for payroll.
+        (v.staffCheckIns ?? (v.checkIn ? [v.checkIn] : [])).map((s) => s.staffId).join(' '),
       ]);
     }
   }

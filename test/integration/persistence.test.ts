@@ -160,6 +160,8 @@ describe('persistence across server restarts', () => {
 
     server = await startTestServer({ dataDir, port });
     await Promise.all([waitSynced(a, 'anna to reconnect', RECONNECT_MS), waitSynced(b, 'bo to reconnect', RECONNECT_MS)]);
+    // Bo, the second caregiver on the visit, checks in and out himself (each person's own times are kept).
+    expect(applyVisitEvent(b.doc, visit.id, { type: 'check_in' }, stamp('bo'))).toEqual({ ok: true });
     const out = stamp('bo');
     expect(applyVisitEvent(b.doc, visit.id, { type: 'check_out' }, out)).toEqual({ ok: true });
     await waitFor(() => readExecution(a.doc, visit.id)?.status === 'done', "bo's check-out on anna's tablet");
