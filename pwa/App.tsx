@@ -12,6 +12,7 @@ const DeviationPage = lazy(() => import('./pages/DeviationPage'));
 const MessagesPage = lazy(() => import('./pages/MessagesPage'));
 const UnplannedPage = lazy(() => import('./pages/UnplannedPage'));
 const PhrasesPage = lazy(() => import('./pages/PhrasesPage'));
+const BoardPage = lazy(() => import('./pages/BoardPage'));
 // Not needed on a signed-in device's cold start.
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 
@@ -44,6 +45,7 @@ export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
           <Route path="/meddelanden" component={MessagesPage} />
           <Route path="/oplanerat" component={UnplannedPage} />
           <Route path="/fraser" component={PhrasesPage} />
+          <Route path="/planering" component={BoardPage} />
           <Route path="*" component={DayPage} />
         </Router>
       </I18nContext.Provider>

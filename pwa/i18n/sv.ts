@@ -187,6 +187,28 @@ export const sv = {
     invalidTransition: 'Det går inte i det här läget.',
     generic: 'Något gick fel. Försök igen.',
   },
+  board: {
+    title: 'Planering',
+    summary: (n: number, unassigned: number, issues: number) => `${n} besök, ${unassigned} ej tilldelade, ${issues} varningar`,
+    edit: 'Ändra besöket',
+    assign: 'Personal',
+    second: 'Andra personal (dubbelbemanning)',
+    none: 'Ingen',
+    start: 'Starttid',
+    length: 'Längd (minuter)',
+    saveTime: 'Spara tid',
+    cancelReason: 'Orsak till att besöket ställs in',
+    cancel: 'Ställ in besöket',
+    staffCount: (assigned: number, required: number) => `${assigned} av ${required} personal`,
+    issues: {
+      double_booked: 'Personalen är dubbelbokad.',
+      no_travel_time: 'För kort tid för att ta sig mellan besöken.',
+      understaffed: 'Besöket behöver fler personal.',
+      missing_competence: 'Tilldelad personal saknar delegering eller kompetens för en insats.',
+      outside_shift: 'Besöket ligger utanför personalens arbetstid.',
+      outside_window: 'Besöket ligger utanför den tid som är överenskommen med brukaren.',
+    },
+  },
   skipToContent: 'Hoppa till innehållet',
 } as const;
 

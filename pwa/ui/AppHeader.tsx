@@ -32,6 +32,11 @@ export function AppHeader(): JSX.Element {
               <A href="/" end class="nav-link">
                 {s().user.role === 'caregiver' ? t().nav.myDay : t().nav.teamDay}
               </A>
+              <Show when={s().user.role === 'scheduler'}>
+                <A href="/planering" class="nav-link">
+                  {t().board.title}
+                </A>
+              </Show>
               <A href="/meddelanden" class="nav-link">
                 {s().user.role === 'scheduler' ? t().nav.inbox : t().nav.messages}
               </A>
