@@ -21,6 +21,7 @@ import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { DoorInfo } from '../ui/DoorInfo';
 import { JournalSection } from '../ui/JournalSection';
+import { ErrorText } from '../ui/ErrorText';
 
 const READ_UP_DAYS = 5;
 const HANDOVER_MAX_CHARS = 1000;
@@ -116,11 +117,7 @@ export default function BrukarePage(): JSX.Element {
                   <h3 id="handover-form-title">{t().readUp.writeHandover}</h3>
                   <label for="handover-text">{t().readUp.handoverText}</label>
                   <textarea id="handover-text" data-testid="handover-text" rows={2} maxlength={HANDOVER_MAX_CHARS} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
-                  <Show when={error()}>
-                    <p class="error" role="alert">
-                      {error()}
-                    </p>
-                  </Show>
+                  <ErrorText message={error()} />
                   <button type="submit" class="btn" disabled={text().trim() === ''}>
                     {t().readUp.send}
                   </button>

@@ -6,6 +6,7 @@ import { DEVIATION_CATEGORIES, deviationsDocName, localDate, monthOf, reportDevi
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { LOCAL } from '../sync/origins';
+import { ErrorText } from '../ui/ErrorText';
 
 export default function DeviationPage(): JSX.Element {
   const app = useApp();
@@ -74,11 +75,7 @@ export default function DeviationPage(): JSX.Element {
           <textarea id="what" rows={4} value={what()} onInput={(e) => setWhat(e.currentTarget.value)} required />
           <label for="action">{t().deviation.actionTaken}</label>
           <textarea id="action" rows={3} value={action()} onInput={(e) => setAction(e.currentTarget.value)} />
-          <Show when={error()}>
-            <p class="error" role="alert">
-              {error()}
-            </p>
-          </Show>
+          <ErrorText message={error()} />
           <button type="submit" class="btn btn-primary">
             {t().deviation.send}
           </button>

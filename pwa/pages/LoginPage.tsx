@@ -4,6 +4,7 @@ import { Show, createSignal, type JSX } from 'solid-js';
 import { LoginResponseSchema } from '../../domain';
 import { PendingChangesError, useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
+import { ErrorText } from '../ui/ErrorText';
 
 export function LoginPage(props: { relogin?: boolean }): JSX.Element {
   const app = useApp();
@@ -62,11 +63,7 @@ export function LoginPage(props: { relogin?: boolean }): JSX.Element {
           value={password()}
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <ErrorText message={error()} />
         <button type="submit" class="btn btn-primary" disabled={busy()}>
           {busy() ? t().login.busy : t().login.submit}
         </button>

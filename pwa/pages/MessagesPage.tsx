@@ -23,6 +23,7 @@ import { dateTimeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
+import { ErrorText } from '../ui/ErrorText';
 
 export default function MessagesPage(): JSX.Element {
   const app = useApp();
@@ -187,11 +188,7 @@ export default function MessagesPage(): JSX.Element {
           <form onSubmit={send} class="panel">
             <label for="message-text">{replyTo() ? `${t().messages.reply}: ${replyTo()?.fromName}` : t().messages.write}</label>
             <textarea id="message-text" data-testid="message-text" rows={3} maxlength={2000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
-            <Show when={error()}>
-              <p class="error" role="alert">
-                {error()}
-              </p>
-            </Show>
+            <ErrorText message={error()} />
             <button type="submit" class="btn" disabled={text().trim() === ''}>
               {t().messages.send}
             </button>

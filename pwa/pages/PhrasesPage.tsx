@@ -6,6 +6,7 @@ import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
+import { ErrorText } from '../ui/ErrorText';
 
 export default function PhrasesPage(): JSX.Element {
   const app = useApp();
@@ -51,11 +52,7 @@ export default function PhrasesPage(): JSX.Element {
           <option value="">{t().journal.all}</option>
           <For each={LIFE_AREAS}>{(a) => <option value={a}>{t().journal.areas[a]}</option>}</For>
         </select>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <ErrorText message={error()} />
         <button type="submit" class="btn" disabled={text().trim() === ''}>
           {t().journal.addPhrase}
         </button>

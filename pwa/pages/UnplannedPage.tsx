@@ -20,6 +20,7 @@ import { useI18n } from '../i18n/i18n';
 import { loadDocList } from '../storage/meta-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
+import { ErrorText } from '../ui/ErrorText';
 
 const DEFAULT_MINUTES = 30;
 
@@ -101,11 +102,7 @@ export default function UnplannedPage(): JSX.Element {
             </fieldset>
           )}
         </Show>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <ErrorText message={error()} />
         <button type="submit" class="btn btn-primary">
           {t().unplanned.start}
         </button>

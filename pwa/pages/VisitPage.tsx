@@ -30,6 +30,7 @@ import { CheckOutForm } from '../ui/CheckOutForm';
 import { DoorInfo } from '../ui/DoorInfo';
 import { HelpButton } from '../ui/HelpButton';
 import { JournalSection } from '../ui/JournalSection';
+import { ErrorText } from '../ui/ErrorText';
 
 export default function VisitPage(): JSX.Element {
   const app = useApp();
@@ -137,11 +138,7 @@ export default function VisitPage(): JSX.Element {
                 {t().readUp.link}
               </A>
             </header>
-            <Show when={error()}>
-              <p class="error" role="alert">
-                {error()}
-              </p>
-            </Show>
+            <ErrorText message={error()} />
             <Show when={!canWriteExec()}>
               <p class="note">{t().visit.readOnly}</p>
             </Show>

@@ -3,6 +3,7 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import { OUTCOME_REASONS, outcomeProblem, type OutcomeInput, type OutcomeReason, type PlannedInsats } from '../../domain';
 import { useI18n } from '../i18n/i18n';
+import { ErrorText } from './ErrorText';
 
 export function CheckOutForm(props: { insatser: PlannedInsats[]; onCheckOut: (outcome: OutcomeInput) => void }): JSX.Element {
   const { t } = useI18n();
@@ -86,11 +87,7 @@ export function CheckOutForm(props: { insatser: PlannedInsats[]; onCheckOut: (ou
             <label for="reason-text">{t().outcome.reasonText}</label>
             <input id="reason-text" value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
           </Show>
-          <Show when={problem()}>
-            <p class="error" role="alert">
-              {problem()}
-            </p>
-          </Show>
+          <ErrorText message={problem()} />
           <div class="actions">
             <button type="submit" class="btn btn-primary">
               {t().outcome.confirm}

@@ -25,6 +25,7 @@ import { useI18n } from '../i18n/i18n';
 import { backupDraft, clearDraftBackup, readDraftBackup } from '../storage/draft-backup';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
+import { ErrorText } from './ErrorText';
 
 type SpeechRecognitionLike = {
   lang: string;
@@ -240,11 +241,7 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
             {t().visit.sign}
           </button>
         </div>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <ErrorText message={error()} />
       </Show>
 
       <h3 id="recent-title">{t().visit.recent}</h3>
