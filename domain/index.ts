@@ -3,7 +3,7 @@ export { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, DocsResponse
 export type { LoginRequest, LoginResponse, DocsResponse, ErrorResponse } from './api';
 export { BrukareSchema, CarePlanItemSchema, ContactSchema, RhythmSchema } from './brukare';
 export type { Brukare, CarePlanItem, Contact, Rhythm } from './brukare';
-export { TIME_ZONE, addDays, instantOf, isoWeekday, localDate, localTime, minutesOfDay, monthOf, previousMonth, timeOfMinutes } from './dates';
+export { TIME_ZONE, addDays, instantOf, isoWeekday, localDate, localTime, minutesOfDay, monthOf, nextMonth, previousMonth, timeOfMinutes } from './dates';
 export { brukareDocName, deviationsDocName, execDocName, formatDocName, journalDocName, messagesDocName, parseDocName, phrasesDocName, planDocName, MAX_DOC_NAME_CHARS } from './doc-names';
 export type { DocKind, DocRef } from './doc-names';
 export { readBrukare, writeBrukare } from './doc-layout/brukare-doc';
@@ -63,3 +63,4 @@ export { DEFAULT_TRAVEL_MINUTES, checkPlan } from './planning-checks';
 export type { PlanningContext, PlanningIssue, StaffForPlanning } from './planning-checks';
 export { CONTINUITY_PERIOD_DAYS, continuityIndicator, rankCandidates, staffMetPerRecipient } from './continuity';
 export type { Candidate, ContinuityResult } from './continuity';
+export { DELIVERED_COLUMNS, deliveredRows } from './delivered';

@@ -11,6 +11,7 @@ import {
   addDays,
   journalDocName,
   monthOf,
+  nextMonth,
   readJournalEntries,
   brukareDocName,
   docAccess,
@@ -38,11 +39,6 @@ import type { Directory } from './store/types';
 
 const JournalRangeSchema = z.object({ from: DateSchema, to: DateSchema });
 const MAX_JOURNAL_RANGE_DAYS = 366;
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
 
 export type AppDeps = {
   directory: Directory;

@@ -1,62 +1,6 @@
-// Planned vs delivered as CSV (RFC 4180), one row per visit and staff member,
-// for payroll and invoicing systems: derived from what caregivers recorded.
-import { minutesOfDay, localDate, localTime, type TeamDay } from '../../domain';
-
-export const DELIVERED_CSV_HEADER = [
-  'date',
-  'visit_id',
-  'recipient_id',
-  'staff_id',
-  'planned_start',
-  'planned_end',
-  'planned_minutes',
-  'check_in',
-  'check_out',
-  'actual_minutes',
-  'status',
-  'outcome',
-  'outcome_reason',
-  'unplanned',
-  'checked_in_by',
-];
-
-function clock(instant: string | undefined): string {
-  if (!instant) return '';
-  const at = new Date(instant);
-  return `${localDate(at)} ${localTime(at)}`;
-}
-
-export function deliveredRows(day: TeamDay): string[][] {
-  const rows: string[][] = [];
-  for (const v of day.visits) {
-    const planned = minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart);
-    const actual =
-      v.outcome?.actualMinutes ??
-      (v.checkIn && v.checkOut ? Math.max(0, Math.round((Date.parse(v.checkOut.at) - Date.parse(v.checkIn.at)) / 60_000)) : undefined);
-    const staff = v.assignedStaffIds.length > 0 ? v.assignedStaffIds : [''];
-    for (const staffId of staff) {
-      rows.push([
-        v.date,
-        v.id,
-        v.brukareId,
-        staffId,
-        v.plannedStart,
-        v.plannedEnd,
-        String(planned),
-        clock(v.checkIn?.at),
-        clock(v.checkOut?.at),
-        actual === undefined ? '' : String(actual),
-        v.status,
-        v.outcome?.kind ?? '',
-        v.outcome?.reason ?? v.statusReason ?? '',
-        v.unplanned ? 'yes' : 'no',
-        // Who actually did the visit (may differ from who was assigned): for payroll.
-        (v.staffCheckIns ?? (v.checkIn ? [v.checkIn] : [])).map((s) => s.staffId).join(' '),
-      ]);
-    }
-  }
-  return rows;
-}
+// Planned vs delivered as CSV (RFC 4180) for payroll and invoicing systems;
+// the rows themselves are derived in domain/delivered.ts.
+export { DELIVERED_COLUMNS as DELIVERED_CSV_HEADER, deliveredRows } from '../../domain';
 
 /** One CSV line; fields with separators, quotes or line breaks are quoted. */
 export function csvLine(fields: readonly string[]): string {
