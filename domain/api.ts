@@ -29,3 +29,6 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 /** The sync window a device holds: plan/exec docs from yesterday to this many days ahead. */
 export const SYNC_DAYS_BACK = 1;
 export const SYNC_DAYS_AHEAD = 7;
+/** A scheduler's window: the continuity period back, two weeks ahead to plan. */
+export const SCHEDULER_DAYS_BACK = 14;
+export const SCHEDULER_DAYS_AHEAD = 14;

@@ -2,7 +2,7 @@
 // caregivers recorded (nothing is typed twice). Used by the CSV export for
 // payroll and invoicing, and meant for the scheduler's report view too.
 import { localDate, localTime, minutesOfDay } from './dates';
-import type { TeamDay } from './visit';
+import type { TeamDay, Visit } from './visit';
 
 export const DELIVERED_COLUMNS = [
   'date',
@@ -28,15 +28,28 @@ function clock(instant: string | undefined): string {
   return `${localDate(at)} ${localTime(at)}`;
 }
 
+/** Planned and actual minutes of one visit for one staff member (their own check-in and check-out where known). */
+export function deliveredOf(v: Visit, staffId: string): { plannedMinutes: number; checkIn?: string; checkOut?: string; actualMinutes?: number } {
+  const plannedMinutes = minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart);
+  const checkIn = (v.staffCheckIns?.find((s) => s.staffId === staffId) ?? (v.checkIn?.staffId === staffId || !v.staffCheckIns ? v.checkIn : undefined))?.at;
+  const checkOut = (v.staffCheckOuts?.find((s) => s.staffId === staffId) ?? (v.checkOut?.staffId === staffId || !v.staffCheckOuts ? v.checkOut : undefined))?.at;
+  const own = checkIn && checkOut ? Math.max(0, Math.round((Date.parse(checkOut) - Date.parse(checkIn)) / 60_000)) : undefined;
+  const actualMinutes = v.staffCheckIns || v.staffCheckOuts ? own : (v.outcome?.actualMinutes ?? own);
+  return { plannedMinutes, ...(checkIn ? { checkIn } : {}), ...(checkOut ? { checkOut } : {}), ...(actualMinutes !== undefined ? { actualMinutes } : {}) };
+}
+
+/** The staff a visit counts for: everyone assigned, and anyone who checked in without being assigned. */
+export function staffOfVisit(v: Visit): string[] {
+  const workers = (v.staffCheckIns ?? (v.checkIn ? [v.checkIn] : [])).map((s) => s.staffId);
+  return [...new Set([...v.assignedStaffIds, ...workers])];
+}
+
 export function deliveredRows(day: TeamDay): string[][] {
   const rows: string[][] = [];
   for (const v of day.visits) {
-    const planned = minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart);
-    const actual =
-      v.outcome?.actualMinutes ??
-      (v.checkIn && v.checkOut ? Math.max(0, Math.round((Date.parse(v.checkOut.at) - Date.parse(v.checkIn.at)) / 60_000)) : undefined);
-    const staff = v.assignedStaffIds.length > 0 ? v.assignedStaffIds : [''];
-    for (const staffId of staff) {
+    const staff = staffOfVisit(v);
+    for (const staffId of staff.length > 0 ? staff : ['']) {
+      const d = deliveredOf(v, staffId);
       rows.push([
         v.date,
         v.id,
@@ -44,10 +57,10 @@ export function deliveredRows(day: TeamDay): string[][] {
         staffId,
         v.plannedStart,
         v.plannedEnd,
-        String(planned),
-        clock(v.checkIn?.at),
-        clock(v.checkOut?.at),
-        actual === undefined ? '' : String(actual),
+        String(d.plannedMinutes),
+        clock(d.checkIn),
+        clock(d.checkOut),
+        d.actualMinutes === undefined ? '' : String(d.actualMinutes),
         v.status,
         v.outcome?.kind ?? '',
         v.outcome?.reason ?? v.statusReason ?? '',

@@ -180,7 +180,7 @@ describe('docsForUser', () => {
   const recipientsOfTeam = (teamId: string) => recipients[teamId] ?? [];
 
   it("lists the team's plan and exec docs for the window, and brukare and this and last month's journal docs", () => {
-    const docs = docsForUser({ teamIds: ['norr'] }, '2026-03-10', recipientsOfTeam);
+    const docs = docsForUser({ role: 'caregiver', teamIds: ['norr'] }, '2026-03-10', recipientsOfTeam);
     const dates = syncWindow('2026-03-10').dates;
     expect(docs.filter((d) => d.startsWith('plan:'))).toEqual(dates.map((d) => planDocName('norr', d)));
     expect(docs.filter((d) => d.startsWith('exec:'))).toEqual(dates.map((d) => execDocName('norr', d)));
@@ -204,7 +204,7 @@ describe('docsForUser', () => {
   });
 
   it('on New Year\'s Day holds December\'s journal and yesterday\'s plan from last year', () => {
-    const docs = docsForUser({ teamIds: ['soder'] }, '2026-01-01', recipientsOfTeam);
+    const docs = docsForUser({ role: 'caregiver', teamIds: ['soder'] }, '2026-01-01', recipientsOfTeam);
     expect(docs).toContain('journal:soder-b01:2025-12');
     expect(docs).toContain('journal:soder-b01:2026-01');
     expect(docs).toContain('plan:soder:2025-12-31');
@@ -214,7 +214,7 @@ describe('docsForUser', () => {
   });
 
   it('lists the docs of every team the user belongs to', () => {
-    const docs = docsForUser({ teamIds: ['norr', 'soder'] }, '2026-03-10', recipientsOfTeam);
+    const docs = docsForUser({ role: 'caregiver', teamIds: ['norr', 'soder'] }, '2026-03-10', recipientsOfTeam);
     expect(docs).toContain('plan:soder:2026-03-10');
     expect(docs).toContain('brukare:soder-b01');
     expect(docs).toContain('plan:norr:2026-03-10');
@@ -222,6 +222,6 @@ describe('docsForUser', () => {
   });
 
   it('lists nothing for a user without teams', () => {
-    expect(docsForUser({ teamIds: [] }, '2026-03-10', recipientsOfTeam)).toEqual([]);
+    expect(docsForUser({ role: 'caregiver', teamIds: [] }, '2026-03-10', recipientsOfTeam)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // The domain's public surface. What is not listed here is private to domain/.
-export { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, DocsResponseSchema, ErrorResponseSchema, SYNC_DAYS_AHEAD, SYNC_DAYS_BACK } from './api';
+export { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, DocsResponseSchema, ErrorResponseSchema, SCHEDULER_DAYS_AHEAD, SCHEDULER_DAYS_BACK, SYNC_DAYS_AHEAD, SYNC_DAYS_BACK } from './api';
 export type { LoginRequest, LoginResponse, DocsResponse, ErrorResponse } from './api';
 export { BrukareSchema, CarePlanItemSchema, ContactSchema, RhythmSchema } from './brukare';
 export type { Brukare, CarePlanItem, Contact, Rhythm } from './brukare';
@@ -12,8 +12,21 @@ export type { ExecResult } from './doc-layout/exec-doc';
 export { createCorrection, createDraft, importEntry, keepsHistory, readJournalEntries, readJournalEntry, signEntry, signatureContent, updateDraft } from './doc-layout/journal-doc';
 export { sha256Hex } from './sha256';
 export type { JournalError, JournalResult, NewEntry } from './doc-layout/journal-doc';
-export { generateVisits, readPlannedVisit, readPlannedVisits, removePlannedVisit, writePlannedVisit } from './doc-layout/plan-doc';
-export type { ReadResult } from './doc-layout/plan-doc';
+export {
+  CLASH_ACTIONS,
+  ClashResolutionSchema,
+  cancelPlannedVisit,
+  generateVisits,
+  markPlannedVisitMissed,
+  readPlannedVisit,
+  readPlannedVisits,
+  readResolutions,
+  removePlannedVisit,
+  resolveClash,
+  restorePlannedVisit,
+  writePlannedVisit,
+} from './doc-layout/plan-doc';
+export type { ClashResolution, ReadResult } from './doc-layout/plan-doc';
 export { DateSchema, IdSchema, InstantSchema, MonthSchema, TimeOfDaySchema, ID_PATTERN } from './ids';
 export { COMPETENCES, CompetenceSchema, INSATS_LIFE_AREA, INSATS_TYPES, InsatsTypeSchema, LIFE_AREAS, LifeAreaSchema } from './insatser';
 export type { Competence, InsatsType, LifeArea } from './insatser';
@@ -34,8 +47,8 @@ export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstNam
 export type { Role, SessionUser, Staff, Team } from './team';
 export { describeIssues, parseWith } from './validation';
 export type { ParseResult } from './validation';
-export { OUTCOME_KINDS, OUTCOME_REASONS, OutcomeInputSchema, OutcomeReasonSchema, OutcomeSchema, PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';
-export type { Outcome, OutcomeInput, OutcomeReason, PlannedInsats, PlannedVisit, Stamp, TaskResult, TeamDay, Visit, VisitExecution, VisitStatus } from './visit';
+export { CancellationSchema, OUTCOME_KINDS, OUTCOME_REASONS, OutcomeInputSchema, OutcomeReasonSchema, OutcomeSchema, PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';
+export type { Cancellation, Outcome, OutcomeInput, OutcomeReason, PlannedInsats, PlannedVisit, Stamp, TaskResult, TeamDay, Visit, VisitExecution, VisitStatus } from './visit';
 export { isoWeek, occursOn, visitId, visitsFromCarePlan } from './visit-generation';
 export { MUX_KIND, decodeMuxFrame, encodeMuxClose, encodeMuxMessage, encodeMuxOpen } from './mux';
 export type { MuxFrame, MuxKind } from './mux';
@@ -63,4 +76,8 @@ export { DEFAULT_TRAVEL_MINUTES, checkPlan } from './planning-checks';
 export type { PlanningContext, PlanningIssue, StaffForPlanning } from './planning-checks';
 export { CONTINUITY_PERIOD_DAYS, continuityIndicator, rankCandidates, staffMetPerRecipient } from './continuity';
 export type { Candidate, ContinuityResult } from './continuity';
-export { DELIVERED_COLUMNS, deliveredRows } from './delivered';
+export { DELIVERED_COLUMNS, deliveredOf, deliveredRows, staffOfVisit } from './delivered';
+export { CLASH_KINDS, clashKey, findClashes, workersOf } from './clashes';
+export type { Clash, ClashKind } from './clashes';
+export { LATE_AFTER_MINUTES, LIVE_STATUSES, liveCounts, liveStatus, nextLiveChange } from './live-day';
+export type { LiveStatus } from './live-day';

@@ -1,24 +1,29 @@
 // Which documents a user's device holds: the plan and exec docs of their teams
-// from yesterday to a week ahead, the team's phrases and this and last month's
+// from yesterday to a week ahead (schedulers: two weeks either way), the team's phrases and this and last month's
 // deviations and messages, and the brukare docs and this and last month's
 // journal docs of their teams' recipients.
-import { SYNC_DAYS_AHEAD, SYNC_DAYS_BACK } from './api';
+import { SCHEDULER_DAYS_AHEAD, SCHEDULER_DAYS_BACK, SYNC_DAYS_AHEAD, SYNC_DAYS_BACK } from './api';
 import { addDays, monthOf, previousMonth } from './dates';
 import { brukareDocName, deviationsDocName, execDocName, journalDocName, messagesDocName, phrasesDocName, planDocName } from './doc-names';
-import type { SessionUser } from './team';
+import type { Role, SessionUser } from './team';
 
-export function syncWindow(today: string): { from: string; to: string; dates: string[] } {
+/**
+ * The days whose plan and exec docs a device holds. Schedulers hold more: two
+ * weeks back for continuity and planned-vs-delivered, two weeks ahead to plan.
+ */
+export function syncWindow(today: string, role: Role = 'caregiver'): { from: string; to: string; dates: string[] } {
+  const [back, ahead] = role === 'caregiver' ? [SYNC_DAYS_BACK, SYNC_DAYS_AHEAD] : [SCHEDULER_DAYS_BACK, SCHEDULER_DAYS_AHEAD];
   const dates: string[] = [];
-  for (let d = -SYNC_DAYS_BACK; d <= SYNC_DAYS_AHEAD; d++) dates.push(addDays(today, d));
+  for (let d = -back; d <= ahead; d++) dates.push(addDays(today, d));
   return { from: dates[0] ?? today, to: dates[dates.length - 1] ?? today, dates };
 }
 
 export function docsForUser(
-  user: Pick<SessionUser, 'teamIds'>,
+  user: Pick<SessionUser, 'teamIds' | 'role'>,
   today: string,
   recipientsOfTeam: (teamId: string) => readonly string[],
 ): string[] {
-  const { dates } = syncWindow(today);
+  const { dates } = syncWindow(today, user.role);
   const month = monthOf(today);
   const months = [previousMonth(month), month];
   const names: string[] = [];

@@ -1,6 +1,6 @@
 // Teams and staff: who works where and in which role.
 import { z } from 'zod/mini';
-import { IdSchema } from './ids';
+import { IdSchema, TimeOfDaySchema } from './ids';
 import { CompetenceSchema } from './insatser';
 
 export const TeamSchema = z.object({
@@ -20,6 +20,8 @@ export const StaffSchema = z.object({
   role: RoleSchema,
   teamIds: z.array(IdSchema),
   competences: z.array(CompetenceSchema),
+  /** Usual working hours on a working day (the planning checks warn about visits outside them). */
+  workHours: z.optional(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 

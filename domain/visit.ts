@@ -17,6 +17,14 @@ export type PlannedInsats = z.infer<typeof PlannedInsatsSchema>;
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** A scheduler's cancellation of a visit (a plan change, kept in the plan doc). */
+export const CancellationSchema = z.object({
+  reason: z.string().check(z.minLength(1), z.maxLength(500)),
+  at: InstantSchema,
+  by: IdSchema,
+});
+export type Cancellation = z.infer<typeof CancellationSchema>;
+
 /** The plan side of a visit; written by the team's schedulers only. */
 export const PlannedVisitSchema = z
   .object({
@@ -29,6 +37,10 @@ export const PlannedVisitSchema = z
     requiredStaff: z.number().check(z.int(), z.gte(1), z.lte(3)),
     assignedStaffIds: z.array(IdSchema),
     insatser: z.array(PlannedInsatsSchema).check(z.minLength(1)),
+    /** Set when the scheduler cancelled the visit; the execution side is never touched by it. */
+    cancelled: z.optional(CancellationSchema),
+    /** Set when the scheduler marked the visit as missed (nobody came); kept apart from the field's records like a cancellation. */
+    missed: z.optional(CancellationSchema),
   })
   .check(
     // Only compared when both are well-formed; a malformed time is reported by its own field.
@@ -88,6 +100,14 @@ export const VisitExecutionSchema = z.object({
   outcome: z.optional(OutcomeSchema),
   /** Every staff member's check-in, when more than one checked in (dubbelbemanning). */
   staffCheckIns: z.optional(z.array(StampSchema)),
+  /** Every staff member's check-out, when more than one checked out. */
+  staffCheckOuts: z.optional(z.array(StampSchema)),
+  /**
+   * The status once recorded as cancelled or missed, when somebody checked in
+   * anyway (offline, concurrently): the work wins the status, the marking is
+   * kept here so that the board shows the clash.
+   */
+  markedStatus: z.optional(z.enum(['cancelled', 'missed'])),
 });
 export type VisitExecution = z.infer<typeof VisitExecutionSchema>;
 
@@ -111,6 +131,10 @@ export const VisitSchema = z.object({
   tasks: z.record(IdSchema, TaskResultSchema),
   outcome: z.optional(OutcomeSchema),
   staffCheckIns: z.optional(z.array(StampSchema)),
+  staffCheckOuts: z.optional(z.array(StampSchema)),
+  markedStatus: z.optional(z.enum(['cancelled', 'missed'])),
+  cancelled: z.optional(CancellationSchema),
+  missed: z.optional(CancellationSchema),
   /** Created in the field (e.g. after a safety-alarm call-out), not by the scheduler. */
   unplanned: z.optional(z.boolean()),
 });
@@ -122,17 +146,25 @@ export function mergeVisit(
   brukare?: { name: string; address: string },
   unplanned = false,
 ): Visit {
+  // A cancellation in the plan makes the visit cancelled unless somebody
+  // checked in to it anyway; then the work decides the status and the clash
+  // is shown (see clashes.ts). Nothing recorded in the field is hidden by it.
+  const worked = exec?.checkIn !== undefined;
+  const closed = worked ? undefined : plan.cancelled ? ('cancelled' as const) : plan.missed ? ('missed' as const) : undefined;
+  const status = closed ?? exec?.status ?? 'planned';
   return {
     ...plan,
+    ...(exec?.markedStatus ? { markedStatus: exec.markedStatus } : {}),
     ...(unplanned ? { unplanned: true } : {}),
     ...(exec?.outcome ? { outcome: exec.outcome } : {}),
     ...(exec?.staffCheckIns ? { staffCheckIns: exec.staffCheckIns } : {}),
+    ...(exec?.staffCheckOuts ? { staffCheckOuts: exec.staffCheckOuts } : {}),
     brukareName: brukare?.name,
     address: brukare?.address,
-    status: exec?.status ?? 'planned',
+    status,
     checkIn: exec?.checkIn,
     checkOut: exec?.checkOut,
-    statusReason: exec?.statusReason,
+    statusReason: closed ? (plan.cancelled ?? plan.missed)?.reason : exec?.statusReason,
     tasks: exec?.tasks ?? {},
   };
 }

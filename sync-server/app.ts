@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
 
   api.get('/docs', (c) => {
     const today = localDate(deps.now());
-    const { from, to } = syncWindow(today);
+    const { from, to } = syncWindow(today, c.get('user').role);
     const docs = docsForUser(c.get('user'), today, (teamId) => directory.recipientsOfTeam(teamId));
     return c.json({ docs, window: { from, to } });
   });
@@ -174,7 +174,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     const teamId = parseWith(IdSchema, c.req.param('teamId'));
     if (!teamId.ok) throw new ApiError(400, `teamId: ${teamId.error}`);
     if (!c.get('user').teamIds.includes(teamId.value)) throw new ApiError(403, 'no access to this team');
-    const staff = directory.staffOfTeam(teamId.value).map((s) => ({ id: s.id, name: s.name, role: s.role, competences: s.competences }));
+    const staff = directory.staffOfTeam(teamId.value).map((s) => ({ id: s.id, name: s.name, role: s.role, competences: s.competences, ...(s.workHours ? { workHours: s.workHours } : {}) }));
     return c.json({ staff });
   });
 

@@ -114,14 +114,20 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
   const checkIns = stampsOf(m.checkIn, visitId).sort((a, b) => a.at.localeCompare(b.at));
   const checkOuts = stampsOf(m.checkOut, visitId).sort((a, b) => a.at.localeCompare(b.at));
   const outcome = combinedOutcome(m.outcome, visitId);
+  // Cancelled or missed, but somebody checked in (offline, at the same time):
+  // the work decides the status; the marking stays visible as markedStatus.
+  const stored = status.data.status;
+  const overridden = (stored === 'cancelled' || stored === 'missed') && checkIns.length > 0;
   const parsed = VisitExecutionSchema.safeParse({
     visitId,
-    status: status.data.status,
+    status: overridden ? (checkOuts.length > 0 ? 'done' : 'in_progress') : stored,
+    ...(overridden ? { markedStatus: stored } : {}),
     ...(status.data.reason !== undefined ? { statusReason: status.data.reason } : {}),
     ...(checkIns[0] ? { checkIn: checkIns[0] } : {}),
     ...(checkOuts.length > 0 ? { checkOut: checkOuts[checkOuts.length - 1] } : {}),
     ...(outcome ? { outcome } : {}),
     ...(checkIns.length > 1 ? { staffCheckIns: checkIns } : {}),
+    ...(checkOuts.length > 1 ? { staffCheckOuts: checkOuts } : {}),
     tasks: tasksOf(m.tasks, visitId),
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };

@@ -2,14 +2,21 @@
 // Layout: root map "visits": visitId → Y.Map of PlannedVisit fields;
 // root map "generated": visitId → true for every visit ever generated from a
 // care plan, so that generating again neither overwrites a visit a scheduler
-// changed nor brings back one a scheduler removed.
+// changed nor brings back one a scheduler removed;
+// root map "resolutions": clashKey → ClashResolution, how a scheduler resolved a
+// clash between a plan change and field work (see clashes.ts).
+// A cancellation or a "missed" marking is a field of the planned visit, so it
+// never races with the caregivers' writes to the exec doc.
 import * as Y from 'yjs';
-import { PlannedVisitSchema, type PlannedVisit } from '../visit';
+import { z } from 'zod/mini';
+import { IdSchema, InstantSchema } from '../ids';
+import { CancellationSchema, PlannedVisitSchema, type Cancellation, type PlannedVisit } from '../visit';
 import { describeIssues } from '../validation';
 import { ensureMap, mapToObject, setFields } from './y-helpers';
 
 const VISITS = 'visits';
 const GENERATED = 'generated';
+const RESOLUTIONS = 'resolutions';
 
 export type ReadResult<T> = { items: T[]; invalid: { id: string; error: string }[] };
 
@@ -71,4 +78,55 @@ export function generateVisits(doc: Y.Doc, visits: readonly PlannedVisit[], orig
     }
   }, origin);
   return added;
+}
+
+function updateField(doc: Y.Doc, visitId: string, field: 'cancelled' | 'missed', value: Cancellation | undefined, origin?: unknown): boolean {
+  const record = visitsMap(doc).get(visitId);
+  if (!(record instanceof Y.Map)) return false;
+  const checked = value === undefined ? undefined : CancellationSchema.parse(value);
+  doc.transact(() => setFields(record, { [field]: checked }), origin);
+  return true;
+}
+
+/** Cancels a planned visit with a reason (the recipient cancelled, hospital…). False when the visit is not in the plan. */
+export function cancelPlannedVisit(doc: Y.Doc, visitId: string, cancellation: Cancellation, origin?: unknown): boolean {
+  return updateField(doc, visitId, 'cancelled', cancellation, origin);
+}
+
+/** Marks a planned visit as missed (nobody came), with a reason. */
+export function markPlannedVisitMissed(doc: Y.Doc, visitId: string, marking: Cancellation, origin?: unknown): boolean {
+  return updateField(doc, visitId, 'missed', marking, origin);
+}
+
+/** Undoes a cancellation and a "missed" marking: the visit is planned again. */
+export function restorePlannedVisit(doc: Y.Doc, visitId: string, origin?: unknown): boolean {
+  const record = visitsMap(doc).get(visitId);
+  if (!(record instanceof Y.Map)) return false;
+  doc.transact(() => setFields(record, { cancelled: undefined, missed: undefined }), origin);
+  return true;
+}
+
+export const CLASH_ACTIONS = ['kept_plan', 'assigned_worker', 'restored'] as const;
+export const ClashResolutionSchema = z.object({
+  action: z.enum(CLASH_ACTIONS),
+  at: InstantSchema,
+  by: IdSchema,
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+export type ClashResolution = z.infer<typeof ClashResolutionSchema>;
+
+/** Records how a clash was resolved; the field's records stay as they are. */
+export function resolveClash(doc: Y.Doc, key: string, resolution: ClashResolution, origin?: unknown): void {
+  const checked = ClashResolutionSchema.parse(resolution);
+  doc.transact(() => doc.getMap<unknown>(RESOLUTIONS).set(key, checked), origin);
+}
+
+/** The resolved clashes of this day, by clash key (malformed entries are left out). */
+export function readResolutions(doc: Y.Doc): Map<string, ClashResolution> {
+  const out = new Map<string, ClashResolution>();
+  doc.getMap<unknown>(RESOLUTIONS).forEach((value, key) => {
+    const parsed = ClashResolutionSchema.safeParse(value);
+    if (parsed.success) out.set(key, parsed.data);
+  });
+  return out;
 }

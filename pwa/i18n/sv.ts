@@ -37,6 +37,8 @@ export const sv = {
     visits: (n: number) => (n === 1 ? '1 besök' : `${n} besök`),
     staff: 'Personal',
     unassigned: 'Ej tilldelad',
+    reassignedAway: 'Besöket har flyttats till någon annan. Planeraren ser att du har varit där.',
+    cancelledWhileWorking: 'Besöket ställdes in medan du var där. Planeraren ser båda.',
   },
   status: {
     planned: 'Planerat',
@@ -84,7 +86,7 @@ export const sv = {
   logout: 'Logga ut',
   logoutBlocked: 'Du kan logga ut när alla ändringar är sparade på servern.',
   language: 'Language: English',
-  nav: { myDay: 'Min dag', teamDay: 'Teamets dag', messages: 'Meddelanden', inbox: 'Inkorg' },
+  nav: { myDay: 'Min dag', teamDay: 'Teamets dag', messages: 'Meddelanden', inbox: 'Inkorg', planning: 'Planering' },
   outcome: {
     title: 'Checka ut',
     asPlanned: 'Allt gjort som planerat',
@@ -187,30 +189,8 @@ export const sv = {
     invalidTransition: 'Det går inte i det här läget.',
     generic: 'Något gick fel. Försök igen.',
   },
-  board: {
-    title: 'Planering',
-    summary: (n: number, unassigned: number, issues: number) => `${n} besök, ${unassigned} ej tilldelade, ${issues} varningar`,
-    edit: 'Ändra besöket',
-    assign: 'Personal',
-    second: 'Andra personal (dubbelbemanning)',
-    none: 'Ingen',
-    start: 'Starttid',
-    length: 'Längd (minuter)',
-    saveTime: 'Spara tid',
-    cancelReason: 'Orsak till att besöket ställs in',
-    cancel: 'Ställ in besöket',
-    staffCount: (assigned: number, required: number) => `${assigned} av ${required} personal`,
-    issues: {
-      double_booked: 'Personalen är dubbelbokad.',
-      no_travel_time: 'För kort tid för att ta sig mellan besöken.',
-      understaffed: 'Besöket behöver fler personal.',
-      missing_competence: 'Tilldelad personal saknar delegering eller kompetens för en insats.',
-      outside_shift: 'Besöket ligger utanför personalens arbetstid.',
-      outside_window: 'Besöket ligger utanför den tid som är överenskommen med brukaren.',
-    },
-  },
   skipToContent: 'Hoppa till innehållet',
 } as const;
 
-type Widen<T> = T extends (...args: infer A) => infer R ? (...args: A) => R : T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+export type Widen<T> = T extends (...args: infer A) => infer R ? (...args: A) => R : T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Strings = Widen<typeof sv>;

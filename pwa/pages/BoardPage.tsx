@@ -24,6 +24,8 @@ import {
 } from '../../domain';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
+import { useLazyStrings } from '../i18n/lazy-strings';
+import { planningSv } from '../i18n/planning.sv';
 import { loadTeamStaff } from '../storage/staff-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
@@ -34,6 +36,7 @@ const PX_PER_MIN = 1.1;
 export default function BoardPage(): JSX.Element {
   const app = useApp();
   const { t } = useI18n();
+  const p = useLazyStrings(planningSv, () => import('../i18n/planning.en').then((m) => m.planningEn));
   const [params] = useSearchParams<{ dag?: string }>();
   const date = () => (params.dag && DateSchema.safeParse(params.dag).success ? params.dag : localDate(new Date()));
   const teamId = () => app.session()?.user.teamIds[0] ?? '';
@@ -104,7 +107,7 @@ export default function BoardPage(): JSX.Element {
           <span>{recipients()?.get(props.visit.brukareId)?.name ?? '…'}</span>
           <span class="note"> · {props.visit.insatser.map((i) => i.title).join(', ')}</span>
           <Show when={props.visit.requiredStaff > 1}>
-            <span class="note"> · {t().board.staffCount(props.visit.assignedStaffIds.length, props.visit.requiredStaff)}</span>
+            <span class="note"> · {p().staffCount(props.visit.assignedStaffIds.length, props.visit.requiredStaff)}</span>
           </Show>
           <Show when={issuesOf(props.visit.id).length > 0}>
             <span class="warn"> · ⚠ {issuesOf(props.visit.id).length}</span>
@@ -119,17 +122,17 @@ export default function BoardPage(): JSX.Element {
     const [length, setLength] = createSignal(minutesOfDay(props.visit.plannedEnd) - minutesOfDay(props.visit.plannedStart));
     const [reason, setReason] = createSignal('');
     return (
-      <section class="panel" aria-label={t().board.edit}>
+      <section class="panel" aria-label={p().edit}>
         <h3>
           {recipients()?.get(props.visit.brukareId)?.name} {props.visit.plannedStart}–{props.visit.plannedEnd}
         </h3>
-        <For each={issuesOf(props.visit.id)}>{(issue) => <p class="warn">{t().board.issues[issue.kind]}</p>}</For>
-        <label for={`assign-${props.visit.id}`}>{t().board.assign}</label>
+        <For each={issuesOf(props.visit.id)}>{(issue) => <p class="warn">{p().issues[issue.kind]}</p>}</For>
+        <label for={`assign-${props.visit.id}`}>{p().assign}</label>
         <select id={`assign-${props.visit.id}`} data-testid="assign-select" value={props.visit.assignedStaffIds[0] ?? ''} onChange={(e) => assign(props.visit.id, e.currentTarget.value)}>
           <option value="">{t().day.unassigned}</option>
           <For each={caregivers()}>{(s) => <option value={s.id}>{s.name}</option>}</For>
         </select>
-        <label for={`second-${props.visit.id}`}>{t().board.second}</label>
+        <label for={`second-${props.visit.id}`}>{p().second}</label>
         <select
           id={`second-${props.visit.id}`}
           value={props.visit.assignedStaffIds[1] ?? ''}
@@ -138,12 +141,12 @@ export default function BoardPage(): JSX.Element {
             if (first) save(props.visit, { assignedStaffIds: e.currentTarget.value ? [first, e.currentTarget.value] : [first] });
           }}
         >
-          <option value="">{t().board.none}</option>
+          <option value="">{p().none}</option>
           <For each={caregivers().filter((s) => s.id !== props.visit.assignedStaffIds[0])}>{(s) => <option value={s.id}>{s.name}</option>}</For>
         </select>
-        <label for={`start-${props.visit.id}`}>{t().board.start}</label>
+        <label for={`start-${props.visit.id}`}>{p().start}</label>
         <input id={`start-${props.visit.id}`} type="time" value={start()} onInput={(e) => setStart(e.currentTarget.value)} />
-        <label for={`length-${props.visit.id}`}>{t().board.length}</label>
+        <label for={`length-${props.visit.id}`}>{p().length}</label>
         <input id={`length-${props.visit.id}`} type="number" min="5" max="480" step="5" value={length()} onInput={(e) => setLength(Number(e.currentTarget.value))} />
         <div class="actions">
           <button
@@ -154,10 +157,10 @@ export default function BoardPage(): JSX.Element {
               if (Number.isFinite(from) && length() >= 5) save(props.visit, { plannedStart: timeOfMinutes(from), plannedEnd: timeOfMinutes(Math.min(from + length(), 23 * 60 + 59)) });
             }}
           >
-            {t().board.saveTime}
+            {p().saveTime}
           </button>
         </div>
-        <label for={`reason-${props.visit.id}`}>{t().board.cancelReason}</label>
+        <label for={`reason-${props.visit.id}`}>{p().cancelReason}</label>
         <input id={`reason-${props.visit.id}`} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
         <button
           type="button"
@@ -169,7 +172,7 @@ export default function BoardPage(): JSX.Element {
             if (d && me) applyVisitEvent(d.execDoc, props.visit.id, { type: 'cancel', reason: reason().trim() }, { at: new Date().toISOString(), staffId: me }, LOCAL);
           }}
         >
-          {t().board.cancel}
+          {p().cancel}
         </button>
       </section>
     );
@@ -183,9 +186,9 @@ export default function BoardPage(): JSX.Element {
 
   return (
     <article aria-labelledby="board-title">
-      <h1 id="board-title">{t().board.title}</h1>
+      <h1 id="board-title">{p().title}</h1>
       <p class="note">
-        {date()} · {t().board.summary(active().length, unassigned().length, issues().length)}
+        {date()} · {p().summary(active().length, unassigned().length, issues().length)}
       </p>
       <Show when={editing()}>{(id) => <Show when={day()?.visits.find((v) => v.id === id())}>{(v) => <Editor visit={v()} />}</Show>}</Show>
       <div class="board" style={{ '--lanes': String(caregivers().length + 1) }}>

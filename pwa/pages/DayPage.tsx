@@ -2,7 +2,7 @@
 // schedulers (every visit, with who is assigned). One day at a time, any day
 // of the synced window, in time order.
 import { A, useSearchParams } from '@solidjs/router';
-import { For, Show, createEffect, createMemo, lazy, type JSX } from 'solid-js';
+import { For, Show, createEffect, createMemo, createResource, lazy, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   addDays,
@@ -13,11 +13,13 @@ import {
   readBrukare,
   readTeamDay,
   syncWindow,
+  workersOf,
   DateSchema,
   type BrukareSummary,
   type Visit,
 } from '../../domain';
 import { useApp } from '../app-context';
+import { loadTeamStaff } from '../storage/staff-repo';
 import { weekdayDate, timeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { createDocView } from '../sync/create-doc-view';
@@ -32,7 +34,7 @@ export function DayPage(): JSX.Element {
   const t = i18n.t;
   const [params, setParams] = useSearchParams<{ dag?: string }>();
   const today = localDate(new Date());
-  const range = syncWindow(today);
+  const range = createMemo(() => syncWindow(today, app.session()?.user.role));
   const date = createMemo(() => {
     const wanted = params.dag;
     return wanted && DateSchema.safeParse(wanted).success ? wanted : today;
@@ -53,8 +55,15 @@ export function DayPage(): JSX.Element {
     const all = rawVisits();
     if (!all) return undefined;
     const me = user()?.id;
-    return isCaregiver() ? all.filter((v) => me !== undefined && v.assignedStaffIds.includes(me)) : all;
+    // A caregiver sees their own visits, and any visit they worked that was
+    // meanwhile given to someone else, so that they can finish and document it.
+    return isCaregiver() ? all.filter((v) => me !== undefined && (v.assignedStaffIds.includes(me) || workersOf(v).some((w) => w.staffId === me))) : all;
   });
+  // Staff names for the team's day (schedulers); fetched when online, kept for offline.
+  const [staff] = createResource(
+    () => (isCaregiver() ? undefined : app.session()),
+    (s) => Promise.all(s.user.teamIds.map((team) => loadTeamStaff(app.db, app.origin, s.token, team))).then((lists) => new Map(lists.flat().map((x) => [x.id, x.name]))),
+  );
   const brukareNames = createMemo(() => [...new Set((visits() ?? []).map((v) => brukareDocName(v.brukareId)))], undefined, {
     equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
   });
@@ -76,8 +85,8 @@ export function DayPage(): JSX.Element {
   });
 
   const go = (d: string) => setParams({ dag: d === today ? undefined : d });
-  const canGoBack = () => date() > range.from;
-  const canGoForward = () => date() < range.to;
+  const canGoBack = () => date() > range().from;
+  const canGoForward = () => date() < range().to;
 
   return (
     <section aria-labelledby="day-title">
@@ -111,7 +120,7 @@ export function DayPage(): JSX.Element {
           <Show when={list().length > 0} fallback={<p class="empty">{rawVisits()?.length === 0 ? t().day.notSynced : t().day.none}</p>}>
             <p class="count">{t().day.visits(list().length)}</p>
             <ol class="visit-list">
-              <For each={list()}>{(visit) => <VisitCard visit={visit} brukare={brukare()?.get(visit.brukareId)} showStaff={!isCaregiver()} />}</For>
+              <For each={list()}>{(visit) => <VisitCard visit={visit} brukare={brukare()?.get(visit.brukareId)} showStaff={!isCaregiver()} staffName={(id) => staff()?.get(id) ?? id} me={user()?.id} />}</For>
             </ol>
           </Show>
         )}
@@ -120,7 +129,7 @@ export function DayPage(): JSX.Element {
   );
 }
 
-function VisitCard(props: { visit: Visit; brukare: BrukareSummary | undefined; showStaff: boolean }): JSX.Element {
+function VisitCard(props: { visit: Visit; brukare: BrukareSummary | undefined; showStaff: boolean; staffName: (id: string) => string; me: string | undefined }): JSX.Element {
   const { t } = useI18n();
   return (
     <li class={`visit-card status-${props.visit.status}`} data-testid="visit-card" data-visit-id={props.visit.id}>
@@ -138,9 +147,17 @@ function VisitCard(props: { visit: Visit; brukare: BrukareSummary | undefined; s
           {t().status[props.visit.status]}
           <Show when={props.visit.checkIn}>{(c) => <> · {t().visit.checkedIn(timeOf(c().at))}</>}</Show>
         </span>
+        <Show when={!props.showStaff && props.me !== undefined && !props.visit.assignedStaffIds.includes(props.me)}>
+          <span class="warn" data-testid="reassigned-away">
+            {t().day.reassignedAway}
+          </span>
+        </Show>
+        <Show when={!props.showStaff && props.visit.cancelled && props.visit.status !== 'cancelled'}>
+          <span class="warn">{t().day.cancelledWhileWorking}</span>
+        </Show>
         <Show when={props.showStaff}>
           <span class="visit-staff">
-            {t().day.staff}: {props.visit.assignedStaffIds.length > 0 ? props.visit.assignedStaffIds.join(', ') : t().day.unassigned}
+            {t().day.staff}: {props.visit.assignedStaffIds.length > 0 ? props.visit.assignedStaffIds.map(props.staffName).join(', ') : t().day.unassigned}
           </span>
         </Show>
       </A>

@@ -1,10 +1,10 @@
 // The team's staff (names, roles, competences), fetched when online and kept
 // for offline use. Used to show names instead of ids and by the planning board.
 import { z } from 'zod/mini';
-import { CompetenceSchema, IdSchema, RoleSchema } from '../../domain';
+import { CompetenceSchema, IdSchema, RoleSchema, TimeOfDaySchema } from '../../domain';
 import type { SlingaDb } from './db';
 
-export const TeamStaffSchema = z.array(z.object({ id: IdSchema, name: z.string(), role: RoleSchema, competences: z.array(CompetenceSchema) }));
+export const TeamStaffSchema = z.array(z.object({ id: IdSchema, name: z.string(), role: RoleSchema, competences: z.array(CompetenceSchema), workHours: z.optional(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })) }));
 export type TeamStaff = z.infer<typeof TeamStaffSchema>;
 
 export async function loadTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff> {

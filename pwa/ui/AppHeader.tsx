@@ -34,7 +34,7 @@ export function AppHeader(): JSX.Element {
               </A>
               <Show when={s().user.role === 'scheduler'}>
                 <A href="/planering" class="nav-link">
-                  {t().board.title}
+                  {t().nav.planning}
                 </A>
               </Show>
               <A href="/meddelanden" class="nav-link">

@@ -135,8 +135,9 @@ export async function seedDemo(store: DocStore, directory: Directory, today: str
   for (const team of DEMO_TEAMS) directory.upsertTeam(team);
   if (directory.countUsers() === 0) {
     for (const s of staff) {
-      const { shift: _shift, ...user } = s;
-      directory.upsertUser({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) });
+      const { shift, ...user } = s;
+      const [from, to] = SHIFT_HOURS[shift];
+      directory.upsertUser({ ...user, workHours: { start: timeOfMinutes(from), end: timeOfMinutes(to) }, passwordHash: await hashPassword(DEMO_PASSWORD) });
       usersCreated++;
     }
   }

@@ -38,6 +38,7 @@ const UserRowSchema = z.object({
   team_ids: z.string(),
   competences: z.string(),
   password_hash: z.string(),
+  work_hours: z.nullable(z.string()),
 });
 const UpdateRowSchema = z.object({ data: z.instanceof(Uint8Array) });
 const RecipientRowSchema = z.object({ id: IdSchema, team_id: IdSchema });
@@ -57,6 +58,7 @@ function parseUser(row: unknown): StoredUser {
     role: r.role,
     teamIds: JSON.parse(r.team_ids),
     competences: JSON.parse(r.competences),
+    ...(r.work_hours === null ? {} : { workHours: JSON.parse(r.work_hours) }),
   });
   if (!staff.success) throw new CorruptRowError('users', `user ${r.id}`);
   return { ...staff.data, passwordHash: r.password_hash };
@@ -73,6 +75,9 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
     // FULL: a transaction is on disk when it commits, so "persisted before broadcast" survives power loss.
     this.#db.pragma('synchronous = FULL');
     this.#db.exec(SCHEMA_SQL);
+    // Columns added after the first release: added in place to older stores.
+    const userColumns = new Set((this.#db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name));
+    if (!userColumns.has('work_hours')) this.#db.exec('ALTER TABLE users ADD COLUMN work_hours TEXT');
     const db = this.#db;
     this.#stmts = {
       load: db.prepare('SELECT data FROM doc_updates WHERE doc_name = ? ORDER BY id'),
@@ -83,10 +88,10 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
       userByName: db.prepare('SELECT * FROM users WHERE username = ?'),
       userById: db.prepare('SELECT * FROM users WHERE id = ?'),
       allUsers: db.prepare('SELECT * FROM users ORDER BY name'),
-      upsertUser: db.prepare(`INSERT INTO users (id, username, name, role, team_ids, competences, password_hash)
-        VALUES (@id, @username, @name, @role, @team_ids, @competences, @password_hash)
+      upsertUser: db.prepare(`INSERT INTO users (id, username, name, role, team_ids, competences, work_hours, password_hash)
+        VALUES (@id, @username, @name, @role, @team_ids, @competences, @work_hours, @password_hash)
         ON CONFLICT(id) DO UPDATE SET username=excluded.username, name=excluded.name, role=excluded.role,
-          team_ids=excluded.team_ids, competences=excluded.competences, password_hash=excluded.password_hash`),
+          team_ids=excluded.team_ids, competences=excluded.competences, work_hours=excluded.work_hours, password_hash=excluded.password_hash`),
       countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
       countUsersByRole: db.prepare('SELECT COUNT(*) AS n FROM users WHERE role = ?'),
       teams: db.prepare('SELECT id, name FROM teams ORDER BY id'),
@@ -179,6 +184,7 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
       role: staff.role,
       team_ids: JSON.stringify(staff.teamIds),
       competences: JSON.stringify(staff.competences),
+      work_hours: staff.workHours === undefined ? null : JSON.stringify(staff.workHours),
       password_hash: user.passwordHash,
     });
   }

@@ -1,0 +1,65 @@
+// Clashes between a plan change and work done in the field at the same time.
+// A scheduler may reassign or cancel a visit while the caregiver, offline, is
+// already in it. Both sides are kept after sync (they live in different docs
+// and keys); where they disagree, the board shows a clash for a person to
+// resolve. Nothing is dropped: resolving writes to the plan, never removes the
+// caregiver's records.
+import type { Visit } from './visit';
+
+export const CLASH_KINDS = ['worked_cancelled', 'worked_missed', 'worked_unassigned'] as const;
+export type ClashKind = (typeof CLASH_KINDS)[number];
+
+export type Clash = {
+  kind: ClashKind;
+  visitId: string;
+  date: string;
+  /** The staff member who worked the visit. */
+  staffId: string;
+  /** When they checked in (or ticked the first insats). */
+  at: string;
+  /** Cancellation or marking reason, for worked_cancelled and worked_missed. */
+  reason?: string;
+};
+
+/** The stable key of a clash, under which its resolution is stored. */
+export function clashKey(clash: Pick<Clash, 'visitId' | 'kind' | 'staffId'>): string {
+  return `${clash.visitId}/${clash.kind}/${clash.staffId}`;
+}
+
+/** Who did something on the visit (checked in or ticked an insats), earliest first. */
+export function workersOf(visit: Pick<Visit, 'checkIn' | 'staffCheckIns' | 'tasks'>): { staffId: string; at: string }[] {
+  const first = new Map<string, string>();
+  const note = (staffId: string, at: string) => {
+    const seen = first.get(staffId);
+    if (seen === undefined || at < seen) first.set(staffId, at);
+  };
+  for (const s of visit.staffCheckIns ?? (visit.checkIn ? [visit.checkIn] : [])) note(s.staffId, s.at);
+  for (const t of Object.values(visit.tasks)) if (t.done) note(t.staffId, t.at);
+  return [...first].map(([staffId, at]) => ({ staffId, at })).sort((a, b) => a.at.localeCompare(b.at) || a.staffId.localeCompare(b.staffId));
+}
+
+/**
+ * Every unresolved clash in a day's visits. `resolved` holds the keys of
+ * clashes a scheduler has resolved; `isScheduler` tells which staff ids are
+ * schedulers (their own touches are plan work, not field work).
+ */
+export function findClashes(
+  visits: readonly Visit[],
+  resolved: ReadonlySet<string> = new Set(),
+  isScheduler: (staffId: string) => boolean = () => false,
+): Clash[] {
+  const clashes: Clash[] = [];
+  for (const visit of visits) {
+    const workers = workersOf(visit).filter((w) => !isScheduler(w.staffId));
+    if (workers.length === 0) continue;
+    const closedReason = visit.cancelled?.reason ?? visit.missed?.reason;
+    const closedKind: ClashKind | undefined =
+      visit.cancelled || visit.markedStatus === 'cancelled' ? 'worked_cancelled' : visit.missed || visit.markedStatus === 'missed' ? 'worked_missed' : undefined;
+    for (const w of workers) {
+      const base = { visitId: visit.id, date: visit.date, staffId: w.staffId, at: w.at };
+      if (closedKind) clashes.push({ ...base, kind: closedKind, ...(closedReason ?? visit.statusReason ? { reason: closedReason ?? visit.statusReason } : {}) });
+      if (!visit.unplanned && !visit.assignedStaffIds.includes(w.staffId)) clashes.push({ ...base, kind: 'worked_unassigned' });
+    }
+  }
+  return clashes.filter((c) => !resolved.has(clashKey(c)));
+}
