@@ -88,6 +88,7 @@ export const en: Strings = {
   logout: 'Sign out',
   logoutBlocked: 'You can sign out once all changes are saved on the server.',
   language: 'Språk: svenska',
+  planningNav: { label: 'Planning views', day: 'Day', week: 'Week', followUp: 'Follow-up' },
   nav: { myDay: 'My day', teamDay: "Team's day", messages: 'Messages', inbox: 'Inbox', planning: 'Planning' },
   outcome: {
     title: 'Check out',

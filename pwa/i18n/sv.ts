@@ -86,6 +86,7 @@ export const sv = {
   logout: 'Logga ut',
   logoutBlocked: 'Du kan logga ut när alla ändringar är sparade på servern.',
   language: 'Language: English',
+  planningNav: { label: 'Planeringsvyer', day: 'Dag', week: 'Vecka', followUp: 'Uppföljning' },
   nav: { myDay: 'Min dag', teamDay: 'Teamets dag', messages: 'Meddelanden', inbox: 'Inkorg', planning: 'Planering' },
   outcome: {
     title: 'Checka ut',
