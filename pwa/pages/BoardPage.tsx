@@ -1,56 +1,122 @@
 // The scheduler's planning board for one day: a lane per staff member on a
-// time axis and a column of unassigned visits. Every change can be made with a
-// menu and the keyboard (assign, reassign, second staff member, move, change
-// length, cancel with a reason); dragging a card onto a lane is the same
-// assignment, never the only way. Planning checks are shown as the plan changes.
+// time axis and a column of unassigned visits, the live state of the day, and
+// the clashes between plan changes and work done in the field.
+//
+// Every change can be made with the menus and the keyboard (assign, reassign,
+// second staff member, move, change length, cancel with a reason, mark missed,
+// restore); dragging a card onto a lane and a time, or its handle to change
+// its length, does the same thing and is never the only way. Planning checks
+// are recomputed as the plan changes, locally or from another device.
 import { useSearchParams } from '@solidjs/router';
-import { For, Show, createMemo, createResource, createSignal, type JSX } from 'solid-js';
+import { For, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup, type Accessor, type JSX } from 'solid-js';
+import type * as Y from 'yjs';
 import {
   DateSchema,
-  applyVisitEvent,
+  LIVE_STATUSES,
+  addDays,
   brukareDocName,
+  cancelPlannedVisit,
   checkPlan,
+  clashKey,
   execDocName,
+  findClashes,
+  liveStatus,
   localDate,
+  markPlannedVisitMissed,
   minutesOfDay,
   planDocName,
+  rankCandidates,
   readBrukare,
+  readPlannedVisits,
+  readResolutions,
   readTeamDay,
+  resolveClash,
+  restorePlannedVisit,
+  syncWindow,
   timeOfMinutes,
+  workersOf,
   writePlannedVisit,
   type Brukare,
+  type Clash,
+  type ClashResolution,
+  type PlannedVisit,
   type PlanningIssue,
   type Visit,
 } from '../../domain';
 import { useApp } from '../app-context';
+import { timeOf, weekdayDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useLazyStrings } from '../i18n/lazy-strings';
-import { planningSv } from '../i18n/planning.sv';
-import { loadTeamStaff } from '../storage/staff-repo';
+import { planningSv, type PlanningStrings } from '../i18n/planning.sv';
+import { loadTeamStaff, type TeamStaff } from '../storage/staff-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
+import { PlanningNav } from '../ui/PlanningNav';
 
 const DAY_START_MIN = 6 * 60;
-const PX_PER_MIN = 1.1;
+const DAY_END_MIN = 23 * 60;
+const PX_PER_MIN = 1.6;
+const SNAP_MIN = 5;
+const CANCEL_REASONS = ['recipient_cancelled', 'hospital', 'relatives', 'other'] as const;
+type PlanFields = Partial<Pick<PlannedVisit, 'assignedStaffIds' | 'plannedStart' | 'plannedEnd'>>;
+
+const snap = (minutes: number) => Math.round(minutes / SNAP_MIN) * SNAP_MIN;
+const clampStart = (start: number, length: number) => Math.max(0, Math.min(start, 23 * 60 + 59 - length));
+
+/** Keeps the previous object for visits that did not change, so that only changed cards re-render. */
+function stableVisits(source: Accessor<Visit[] | undefined>): Accessor<Visit[]> {
+  let previous = new Map<string, { json: string; visit: Visit }>();
+  return createMemo(() => {
+    const next = new Map<string, { json: string; visit: Visit }>();
+    const out = (source() ?? []).map((v) => {
+      const json = JSON.stringify(v);
+      const old = previous.get(v.id);
+      const entry = old && old.json === json ? old : { json, visit: v };
+      next.set(v.id, entry);
+      return entry.visit;
+    });
+    previous = next;
+    return out;
+  });
+}
+
+/** A clock for the live day: ticks every 30 s while the board is open. */
+function createNow(): Accessor<Date> {
+  const [now, setNow] = createSignal(new Date());
+  const timer = setInterval(() => setNow(new Date()), 30_000);
+  onCleanup(() => clearInterval(timer));
+  return now;
+}
 
 export default function BoardPage(): JSX.Element {
   const app = useApp();
-  const { t } = useI18n();
+  const { locale } = useI18n();
   const p = useLazyStrings(planningSv, () => import('../i18n/planning.en').then((m) => m.planningEn));
-  const [params] = useSearchParams<{ dag?: string }>();
-  const date = () => (params.dag && DateSchema.safeParse(params.dag).success ? params.dag : localDate(new Date()));
+  const [params, setParams] = useSearchParams<{ dag?: string }>();
+  const today = localDate(new Date());
+  const range = syncWindow(today, 'scheduler');
+  const date = () => (params.dag && DateSchema.safeParse(params.dag).success ? params.dag : today);
+  const go = (d: string) => setParams({ dag: d === today ? undefined : d });
   const teamId = () => app.session()?.user.teamIds[0] ?? '';
+  const me = () => app.session()?.user.id ?? '';
+  const now = createNow();
+
   const [staff] = createResource(teamId, (team) => {
     const s = app.session();
-    return s ? loadTeamStaff(app.db, app.origin, s.token, team) : Promise.resolve([]);
+    return s ? loadTeamStaff(app.db, app.origin, s.token, team) : Promise.resolve([] as TeamStaff);
   });
   const caregivers = createMemo(() => (staff() ?? []).filter((s) => s.role === 'caregiver'));
+  const nameOf = (staffId: string) => staff()?.find((s) => s.id === staffId)?.name ?? staffId;
+
   const names = createMemo(() => [planDocName(teamId(), date()), execDocName(teamId(), date())]);
   const day = createDocView(app.hub, names, (docs) => {
     const [planDoc, execDoc] = docs;
-    return planDoc && execDoc ? { planDoc, execDoc, visits: readTeamDay(teamId(), date(), planDoc, execDoc, () => undefined).visits } : null;
+    if (!planDoc || !execDoc) return null;
+    return { planDoc, execDoc, visits: readTeamDay(teamId(), date(), planDoc, execDoc, () => undefined).visits, resolutions: readResolutions(planDoc) };
   });
-  const brukareNames = createMemo(() => [...new Set((day()?.visits ?? []).map((v) => brukareDocName(v.brukareId)))].sort(), undefined, {
+  const visits = stableVisits(() => day()?.visits);
+  const visitById = createMemo(() => new Map(visits().map((v) => [v.id, v])));
+  const brukareNames = createMemo(() => [...new Set(visits().map((v) => brukareDocName(v.brukareId)))].sort(), undefined, {
     equals: (a, b) => a.join() === b.join(),
   });
   const recipients = createDocView(app.hub, brukareNames, (docs) => {
@@ -61,139 +127,298 @@ export default function BoardPage(): JSX.Element {
     }
     return map;
   });
-  const active = createMemo(() => (day()?.visits ?? []).filter((v) => v.status !== 'cancelled'));
-  const issues = createMemo<PlanningIssue[]>(() =>
-    checkPlan(active(), { staff: (staff() ?? []).map((s) => ({ id: s.id, competences: s.competences })), recipients: recipients() ?? new Map() }),
-  );
-  const issuesOf = (visitId: string) => issues().filter((i) => ('visitId' in i ? i.visitId === visitId : i.visitIds.includes(visitId)));
-  const nameOf = (staffId: string) => staff()?.find((s) => s.id === staffId)?.name ?? staffId;
-  const [editing, setEditing] = createSignal<string | null>(null);
+  const recipientName = (id: string) => recipients()?.get(id)?.name ?? '…';
 
-  const save = (visit: Visit, change: Partial<Pick<Visit, 'assignedStaffIds' | 'plannedStart' | 'plannedEnd'>>) => {
+  const closed = (v: Visit) => v.status === 'cancelled' || v.status === 'missed';
+  const active = createMemo(() => visits().filter((v) => !closed(v)));
+  const issues = createMemo<PlanningIssue[]>(() =>
+    checkPlan(active(), {
+      staff: (staff() ?? []).map((s) => ({ id: s.id, competences: s.competences, shift: s.workHours })),
+      recipients: recipients() ?? new Map(),
+    }),
+  );
+  const issuesByVisit = createMemo(() => {
+    const map = new Map<string, PlanningIssue[]>();
+    for (const issue of issues()) {
+      for (const id of 'visitId' in issue ? [issue.visitId] : issue.visitIds) map.set(id, [...(map.get(id) ?? []), issue]);
+    }
+    return map;
+  });
+  const issuesOf = (visitId: string) => issuesByVisit().get(visitId) ?? [];
+  const clashes = createMemo<Clash[]>(() => {
+    const schedulers = new Set((staff() ?? []).filter((s) => s.role !== 'caregiver').map((s) => s.id));
+    return findClashes(visits(), new Set(day()?.resolutions.keys() ?? []), (id) => schedulers.has(id));
+  });
+  const clashedVisits = createMemo(() => new Set(clashes().map((c) => c.visitId)));
+  const live = (v: Visit) => liveStatus(v, now());
+  const counts = createMemo(() => {
+    const c = Object.fromEntries(LIVE_STATUSES.map((s) => [s, 0])) as Record<(typeof LIVE_STATUSES)[number], number>;
+    for (const v of visits()) c[live(v)] += 1;
+    return c;
+  });
+  const lanes = createMemo(() => {
+    const byStaff = new Map<string, Visit[]>();
+    for (const v of active()) for (const s of v.assignedStaffIds) byStaff.set(s, [...(byStaff.get(s) ?? []), v]);
+    return byStaff;
+  });
+  const unassigned = createMemo(() => active().filter((v) => v.assignedStaffIds.length === 0));
+  const [editingId, setEditingId] = createSignal<string | null>(null);
+  const editing = editingId;
+  // The editor is a side panel: focus moves into it, and back to where it came from when it closes.
+  let openedFrom: HTMLElement | null = null;
+  const setEditing = (id: string | null) => {
+    if (id !== null && editingId() === null) openedFrom = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditingId(id);
+    if (id === null) {
+      openedFrom?.focus();
+      openedFrom = null;
+    }
+  };
+
+  // --- Writes: every one goes to the plan doc of this day, origin LOCAL (saved on the device first).
+  const save = (visit: Visit, change: PlanFields) => {
     const d = day();
     if (!d || visit.unplanned) return;
-    const { id, teamId: team, brukareId, date: day0, requiredStaff, insatser } = visit;
+    const { id, teamId: team, brukareId, date: day0, requiredStaff, insatser, assignedStaffIds, plannedStart, plannedEnd, cancelled, missed } = visit;
     writePlannedVisit(
       d.planDoc,
-      { id, teamId: team, brukareId, date: day0, requiredStaff, insatser, assignedStaffIds: visit.assignedStaffIds, plannedStart: visit.plannedStart, plannedEnd: visit.plannedEnd, ...change },
+      { id, teamId: team, brukareId, date: day0, requiredStaff, insatser, assignedStaffIds, plannedStart, plannedEnd, ...(cancelled ? { cancelled } : {}), ...(missed ? { missed } : {}), ...change },
       LOCAL,
     );
   };
   const assign = (visitId: string, staffId: string) => {
-    const v = day()?.visits.find((x) => x.id === visitId);
+    const v = visitById().get(visitId);
     if (v) save(v, { assignedStaffIds: staffId ? [staffId, ...v.assignedStaffIds.slice(1).filter((s) => s !== staffId)] : v.assignedStaffIds.slice(1) });
   };
+  const moveTo = (visitId: string, staffId: string | null, startMin: number) => {
+    const v = visitById().get(visitId);
+    if (!v) return;
+    const length = minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart);
+    const start = clampStart(snap(startMin), length);
+    const assigned = staffId === null ? v.assignedStaffIds : staffId === '' ? v.assignedStaffIds.slice(1) : [staffId, ...v.assignedStaffIds.slice(1).filter((s) => s !== staffId)];
+    save(v, { assignedStaffIds: assigned, plannedStart: timeOfMinutes(start), plannedEnd: timeOfMinutes(start + length) });
+  };
+  const resize = (v: Visit, length: number) => {
+    const start = minutesOfDay(v.plannedStart);
+    const len = Math.max(SNAP_MIN, Math.min(snap(length), 23 * 60 + 59 - start));
+    save(v, { plannedEnd: timeOfMinutes(start + len) });
+  };
+  const stamp = () => ({ at: new Date().toISOString(), by: me() });
+  const resolve = (clash: Clash, action: ClashResolution['action']) => {
+    const d = day();
+    if (d) resolveClash(d.planDoc, clashKey(clash), { action, ...stamp() }, LOCAL);
+  };
 
-  const lane = (staffId: string) => active().filter((v) => v.assignedStaffIds.includes(staffId));
-  const unassigned = () => active().filter((v) => v.assignedStaffIds.length === 0);
+  // --- Drag and drop (a shortcut for the menus): drop on a lane at a time.
+  let grabOffsetPx = 0;
+  const dropOn = (staffId: string | null) => (e: DragEvent) => {
+    e.preventDefault();
+    const id = e.dataTransfer?.getData('text/plain');
+    if (!id) return;
+    const timeline = (e.currentTarget as HTMLElement).querySelector('.timeline');
+    if (timeline && staffId !== '') {
+      const y = e.clientY - timeline.getBoundingClientRect().top - grabOffsetPx;
+      moveTo(id, staffId, DAY_START_MIN + y / PX_PER_MIN);
+    } else {
+      const v = visitById().get(id);
+      if (v) moveTo(id, staffId, minutesOfDay(v.plannedStart));
+    }
+  };
 
   const Card = (props: { visit: Visit; positioned: boolean }) => {
-    const top = () => (minutesOfDay(props.visit.plannedStart) - DAY_START_MIN) * PX_PER_MIN;
-    const height = () => Math.max(44, (minutesOfDay(props.visit.plannedEnd) - minutesOfDay(props.visit.plannedStart)) * PX_PER_MIN);
+    const start = () => minutesOfDay(props.visit.plannedStart);
+    const length = () => minutesOfDay(props.visit.plannedEnd) - start();
+    const [preview, setPreview] = createSignal<number | null>(null);
+    const shownLength = () => preview() ?? length();
+    const status = () => live(props.visit);
+    let dragFrom: { y: number; length: number } | null = null;
     return (
       <li
-        class={`board-card status-${props.visit.status}`}
-        classList={{ 'has-issue': issuesOf(props.visit.id).length > 0 }}
-        style={props.positioned ? { position: 'absolute', top: `${top()}px`, 'min-height': `${height()}px`, left: '0', right: '0' } : {}}
+        class={`board-card live-${status()}`}
+        classList={{ 'has-issue': issuesOf(props.visit.id).length > 0, 'has-clash': clashedVisits().has(props.visit.id) }}
+        style={
+          props.positioned
+            ? { position: 'absolute', top: `${(start() - DAY_START_MIN) * PX_PER_MIN}px`, height: `${Math.max(44, shownLength() * PX_PER_MIN)}px`, left: '0', right: '0' }
+            : {}
+        }
         draggable={!props.visit.unplanned}
-        onDragStart={(e) => e.dataTransfer?.setData('text/plain', props.visit.id)}
+        onDragStart={(e) => {
+          e.dataTransfer?.setData('text/plain', props.visit.id);
+          grabOffsetPx = e.clientY - e.currentTarget.getBoundingClientRect().top;
+        }}
         data-testid="board-card"
         data-visit-id={props.visit.id}
+        data-live-status={status()}
       >
-        <button type="button" class="board-card-button" aria-expanded={editing() === props.visit.id} onClick={() => setEditing(editing() === props.visit.id ? null : props.visit.id)}>
+        <button
+          type="button"
+          class="board-card-button"
+          aria-expanded={editing() === props.visit.id}
+          aria-controls="board-editor"
+          onClick={() => setEditing(editing() === props.visit.id ? null : props.visit.id)}
+        >
           <span class="visit-time">
             {props.visit.plannedStart}–{props.visit.plannedEnd}
           </span>{' '}
-          <span>{recipients()?.get(props.visit.brukareId)?.name ?? '…'}</span>
+          <span>{recipientName(props.visit.brukareId)}</span>
           <span class="note"> · {props.visit.insatser.map((i) => i.title).join(', ')}</span>
+          <span class={`live-label live-${status()}`}> · {p().liveStatus[status()]}</span>
           <Show when={props.visit.requiredStaff > 1}>
             <span class="note"> · {p().staffCount(props.visit.assignedStaffIds.length, props.visit.requiredStaff)}</span>
           </Show>
           <Show when={issuesOf(props.visit.id).length > 0}>
             <span class="warn"> · ⚠ {issuesOf(props.visit.id).length}</span>
           </Show>
+          <Show when={clashedVisits().has(props.visit.id)}>
+            <span class="danger"> · ⚡</span>
+          </Show>
         </button>
+        <Show when={props.positioned && !props.visit.unplanned}>
+          <button
+            type="button"
+            class="resize-handle"
+            aria-label={p().resizeLabel(recipientName(props.visit.brukareId))}
+            title={p().resizeLabel(recipientName(props.visit.brukareId))}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                e.preventDefault();
+                resize(props.visit, length() + (e.key === 'ArrowDown' ? SNAP_MIN : -SNAP_MIN));
+              }
+            }}
+            onPointerDown={(e) => {
+              e.preventDefault();
+              e.currentTarget.setPointerCapture(e.pointerId);
+              dragFrom = { y: e.clientY, length: length() };
+            }}
+            onPointerMove={(e) => {
+              if (dragFrom) setPreview(Math.max(SNAP_MIN, snap(dragFrom.length + (e.clientY - dragFrom.y) / PX_PER_MIN)));
+            }}
+            onPointerUp={() => {
+              const next = preview();
+              dragFrom = null;
+              setPreview(null);
+              if (next !== null && next !== length()) resize(props.visit, next);
+            }}
+            onPointerCancel={() => {
+              dragFrom = null;
+              setPreview(null);
+            }}
+          >
+            ↕
+          </button>
+        </Show>
       </li>
     );
   };
 
-  const Editor = (props: { visit: Visit }) => {
-    const [start, setStart] = createSignal(props.visit.plannedStart);
-    const [length, setLength] = createSignal(minutesOfDay(props.visit.plannedEnd) - minutesOfDay(props.visit.plannedStart));
-    const [reason, setReason] = createSignal('');
-    return (
-      <section class="panel" aria-label={p().edit}>
-        <h3>
-          {recipients()?.get(props.visit.brukareId)?.name} {props.visit.plannedStart}–{props.visit.plannedEnd}
-        </h3>
-        <For each={issuesOf(props.visit.id)}>{(issue) => <p class="warn">{p().issues[issue.kind]}</p>}</For>
-        <label for={`assign-${props.visit.id}`}>{p().assign}</label>
-        <select id={`assign-${props.visit.id}`} data-testid="assign-select" value={props.visit.assignedStaffIds[0] ?? ''} onChange={(e) => assign(props.visit.id, e.currentTarget.value)}>
-          <option value="">{t().day.unassigned}</option>
-          <For each={caregivers()}>{(s) => <option value={s.id}>{s.name}</option>}</For>
-        </select>
-        <label for={`second-${props.visit.id}`}>{p().second}</label>
-        <select
-          id={`second-${props.visit.id}`}
-          value={props.visit.assignedStaffIds[1] ?? ''}
-          onChange={(e) => {
-            const first = props.visit.assignedStaffIds[0];
-            if (first) save(props.visit, { assignedStaffIds: e.currentTarget.value ? [first, e.currentTarget.value] : [first] });
-          }}
-        >
-          <option value="">{p().none}</option>
-          <For each={caregivers().filter((s) => s.id !== props.visit.assignedStaffIds[0])}>{(s) => <option value={s.id}>{s.name}</option>}</For>
-        </select>
-        <label for={`start-${props.visit.id}`}>{p().start}</label>
-        <input id={`start-${props.visit.id}`} type="time" value={start()} onInput={(e) => setStart(e.currentTarget.value)} />
-        <label for={`length-${props.visit.id}`}>{p().length}</label>
-        <input id={`length-${props.visit.id}`} type="number" min="5" max="480" step="5" value={length()} onInput={(e) => setLength(Number(e.currentTarget.value))} />
-        <div class="actions">
-          <button
-            type="button"
-            class="btn btn-primary"
-            onClick={() => {
-              const from = minutesOfDay(start());
-              if (Number.isFinite(from) && length() >= 5) save(props.visit, { plannedStart: timeOfMinutes(from), plannedEnd: timeOfMinutes(Math.min(from + length(), 23 * 60 + 59)) });
-            }}
-          >
-            {p().saveTime}
-          </button>
-        </div>
-        <label for={`reason-${props.visit.id}`}>{p().cancelReason}</label>
-        <input id={`reason-${props.visit.id}`} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-        <button
-          type="button"
-          class="btn"
-          disabled={reason().trim() === ''}
-          onClick={() => {
-            const d = day();
-            const me = app.session()?.user.id;
-            if (d && me) applyVisitEvent(d.execDoc, props.visit.id, { type: 'cancel', reason: reason().trim() }, { at: new Date().toISOString(), staffId: me }, LOCAL);
-          }}
-        >
-          {p().cancel}
-        </button>
-      </section>
-    );
-  };
-
-  const dropOn = (staffId: string) => (e: DragEvent) => {
-    e.preventDefault();
-    const id = e.dataTransfer?.getData('text/plain');
-    if (id) assign(id, staffId);
-  };
-
   return (
-    <article aria-labelledby="board-title">
-      <h1 id="board-title">{p().title}</h1>
-      <p class="note">
-        {date()} · {p().summary(active().length, unassigned().length, issues().length)}
+    <article aria-labelledby="board-title" class="board-page">
+      <PlanningNav />
+      <div class="day-nav">
+        <button type="button" class="btn" disabled={date() <= range.from} onClick={() => go(addDays(date(), -1))} aria-label={p().previousDay}>
+          ‹
+        </button>
+        <div class="day-title">
+          <h1 id="board-title">{p().title}</h1>
+          <p class="day-date">{weekdayDate(date(), locale())}</p>
+        </div>
+        <button type="button" class="btn" disabled={date() >= range.to} onClick={() => go(addDays(date(), 1))} aria-label={p().nextDay}>
+          ›
+        </button>
+        <Show when={date() !== today}>
+          <button type="button" class="btn" onClick={() => go(today)}>
+            {p().today}
+          </button>
+        </Show>
+      </div>
+      <p class="note" data-testid="board-summary">
+        {p().summary(active().length, unassigned().length, issues().length)}
       </p>
-      <Show when={editing()}>{(id) => <Show when={day()?.visits.find((v) => v.id === id())}>{(v) => <Editor visit={v()} />}</Show>}</Show>
+
+      <section aria-labelledby="live-title" class="panel live-panel">
+        <h2 id="live-title">{p().live.title}</h2>
+        <ul class="live-counts" aria-live="polite">
+          <For each={LIVE_STATUSES}>
+            {(s) => (
+              <li class={`live-count live-${s}`} data-testid={`live-${s}`} data-count={counts()[s]}>
+                <strong>{counts()[s]}</strong> {p().live[s]}
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+
+      <section aria-labelledby="clash-title" class="panel clash-panel" classList={{ 'has-clash': clashes().length > 0 }}>
+        <h2 id="clash-title">{p().clashes.title}</h2>
+        <Show when={clashes().length > 0} fallback={<p class="note">{p().clashes.none}</p>}>
+          <ul class="clash-list" role="list">
+            <For each={clashes()}>
+              {(c) => (
+                <ClashItem
+                  clash={c}
+                  visit={visitById().get(c.visitId)}
+                  p={p}
+                  nameOf={nameOf}
+                  recipientName={recipientName}
+                  onOpen={() => setEditing(c.visitId)}
+                  onAssignWorker={(v) => {
+                    const workers = new Set(workersOf(v).map((w) => w.staffId));
+                    const kept = v.assignedStaffIds.filter((s) => workers.has(s));
+                    const rest = v.assignedStaffIds.filter((s) => !workers.has(s));
+                    save(v, { assignedStaffIds: [...kept, c.staffId, ...rest].slice(0, Math.max(v.requiredStaff, kept.length + 1)) });
+                    resolve(c, 'assigned_worker');
+                  }}
+                  onRestore={() => {
+                    const d = day();
+                    if (d) restorePlannedVisit(d.planDoc, c.visitId, LOCAL);
+                    resolve(c, 'restored');
+                  }}
+                  onKeep={() => resolve(c, 'kept_plan')}
+                />
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+
+      <Show when={editing()} keyed>
+        {(id) => (
+          <Show when={visitById().get(id)}>
+            {(v) => (
+              <Editor
+                visit={v()}
+                p={p}
+                caregivers={caregivers()}
+                issues={issuesOf(v().id)}
+                recipient={recipients()?.get(v().brukareId)}
+                sameDay={active()}
+                teamId={teamId()}
+                onSave={(change) => save(v(), change)}
+                onAssign={(staffId) => assign(v().id, staffId)}
+                onCancel={(reason) => {
+                  const d = day();
+                  if (d) cancelPlannedVisit(d.planDoc, v().id, { reason, ...stamp() }, LOCAL);
+                }}
+                onMissed={(reason) => {
+                  const d = day();
+                  if (d) markPlannedVisitMissed(d.planDoc, v().id, { reason, ...stamp() }, LOCAL);
+                }}
+                onRestore={() => {
+                  const d = day();
+                  if (d) restorePlannedVisit(d.planDoc, v().id, LOCAL);
+                }}
+                onClose={() => setEditing(null)}
+                canMarkMissed={live(v()) === 'late' || live(v()) === 'missed'}
+              />
+            )}
+          </Show>
+        )}
+      </Show>
+
+      <p class="note">{p().moveHint}</p>
       <div class="board" style={{ '--lanes': String(caregivers().length + 1) }}>
-        <section class="board-lane unassigned" aria-label={t().day.unassigned} onDragOver={(e) => e.preventDefault()} onDrop={dropOn('')}>
-          <h2>{t().day.unassigned}</h2>
+        <section class="board-lane unassigned" aria-label={p().unassigned} data-testid="board-unassigned" onDragOver={(e) => e.preventDefault()} onDrop={dropOn('')}>
+          <h2>{p().unassigned}</h2>
           <ul>
             <For each={unassigned()}>{(v) => <Card visit={v} positioned={false} />}</For>
           </ul>
@@ -202,13 +427,288 @@ export default function BoardPage(): JSX.Element {
           {(s) => (
             <section class="board-lane" aria-label={s.name} data-testid="board-lane" data-staff-id={s.id} onDragOver={(e) => e.preventDefault()} onDrop={dropOn(s.id)}>
               <h2>{s.name}</h2>
-              <ul class="timeline" style={{ height: `${(23 * 60 - DAY_START_MIN) * PX_PER_MIN}px` }}>
-                <For each={lane(s.id)}>{(v) => <Card visit={v} positioned />}</For>
+              <Show when={s.workHours}>{(h) => <p class="note lane-hours">{p().workHours(h().start, h().end)}</p>}</Show>
+              <ul class="timeline" style={{ height: `${(DAY_END_MIN - DAY_START_MIN) * PX_PER_MIN}px` }}>
+                <Show when={s.workHours}>
+                  {(h) => (
+                    <li
+                      class="work-hours"
+                      aria-hidden="true"
+                      style={{
+                        top: `${(minutesOfDay(h().start) - DAY_START_MIN) * PX_PER_MIN}px`,
+                        height: `${(minutesOfDay(h().end) - minutesOfDay(h().start)) * PX_PER_MIN}px`,
+                      }}
+                    />
+                  )}
+                </Show>
+                <For each={lanes().get(s.id) ?? []}>{(v) => <Card visit={v} positioned />}</For>
               </ul>
             </section>
           )}
         </For>
       </div>
+
+      <Show when={visits().some(closed)}>
+        <details class="panel">
+          <summary>{p().cancelledList}</summary>
+          <ul class="closed-list">
+            <For each={visits().filter(closed)}>
+              {(v) => (
+                <li data-testid="closed-visit" data-visit-id={v.id}>
+                  {v.plannedStart}–{v.plannedEnd} {recipientName(v.brukareId)} · {p().liveStatus[live(v)]}
+                  <Show when={v.statusReason}> · {v.statusReason}</Show>{' '}
+                  <Show when={v.cancelled || v.missed}>
+                    <button
+                      type="button"
+                      class="btn"
+                      onClick={() => {
+                        const d = day();
+                        if (d) restorePlannedVisit(d.planDoc, v.id, LOCAL);
+                      }}
+                    >
+                      {p().restore}
+                    </button>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
+      </Show>
     </article>
+  );
+}
+
+function ClashItem(props: {
+  clash: Clash;
+  visit: Visit | undefined;
+  p: Accessor<PlanningStrings>;
+  nameOf: (id: string) => string;
+  recipientName: (id: string) => string;
+  onOpen(): void;
+  onAssignWorker(v: Visit): void;
+  onRestore(): void;
+  onKeep(): void;
+}): JSX.Element {
+  const c = () => props.clash;
+  const text = () => props.p().clashes[c().kind](props.nameOf(c().staffId), timeOf(c().at));
+  return (
+    <li class="clash" data-testid="clash" data-visit-id={c().visitId} data-kind={c().kind} data-staff-id={c().staffId}>
+      <p>
+        <strong>
+          {props.visit ? `${props.visit.plannedStart}–${props.visit.plannedEnd} ${props.recipientName(props.visit.brukareId)}` : c().visitId}
+        </strong>
+        : {text()}
+        <Show when={c().reason}>{(r) => <> {props.p().clashes.reason(r())}</>}</Show>
+      </p>
+      <div class="actions">
+        <Show when={c().kind === 'worked_unassigned' && props.visit}>
+          {(v) => (
+            <button type="button" class="btn btn-primary" onClick={() => props.onAssignWorker(v())}>
+              {props.p().clashes.assignWorker(props.nameOf(c().staffId))}
+            </button>
+          )}
+        </Show>
+        <Show when={c().kind !== 'worked_unassigned'}>
+          <button type="button" class="btn btn-primary" onClick={() => props.onRestore()}>
+            {props.p().clashes.restore}
+          </button>
+        </Show>
+        <button type="button" class="btn" onClick={() => props.onKeep()}>
+          {props.p().clashes.keepPlan}
+        </button>
+        <button type="button" class="btn btn-quiet" onClick={() => props.onOpen()}>
+          {props.p().edit}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function Editor(props: {
+  visit: Visit;
+  p: Accessor<PlanningStrings>;
+  caregivers: TeamStaff;
+  issues: PlanningIssue[];
+  recipient: Brukare | undefined;
+  sameDay: Visit[];
+  teamId: string;
+  onSave(change: PlanFields): void;
+  onAssign(staffId: string): void;
+  onCancel(reason: string): void;
+  onMissed(reason: string): void;
+  onRestore(): void;
+  onClose(): void;
+  canMarkMissed: boolean;
+}): JSX.Element {
+  const app = useApp();
+  const v = () => props.visit;
+  const p = props.p;
+  const [start, setStart] = createSignal(v().plannedStart);
+  const [length, setLength] = createSignal(minutesOfDay(v().plannedEnd) - minutesOfDay(v().plannedStart));
+  const [reasonKind, setReasonKind] = createSignal<(typeof CANCEL_REASONS)[number]>('recipient_cancelled');
+  const [reasonText, setReasonText] = createSignal('');
+  const [missedReason, setMissedReason] = createSignal('');
+  // The time fields follow the plan when it changes elsewhere (a drag, another scheduler).
+  createEffect(
+    on(
+      () => [v().plannedStart, v().plannedEnd] as const,
+      ([s, e]) => {
+        setStart(s);
+        setLength(minutesOfDay(e) - minutesOfDay(s));
+      },
+      { defer: true },
+    ),
+  );
+  const cancelReason = () => (reasonKind() === 'other' ? reasonText().trim() : p().cancelReasons[reasonKind()]);
+
+  // Candidates: who met this recipient in the 14 days before, who has the
+  // competences the visit's insatser need, who is free at that time.
+  const historyNames = createMemo(() => {
+    const out: string[] = [];
+    for (let d = 14; d >= 1; d--) out.push(planDocName(props.teamId, addDays(v().date, -d)));
+    return out;
+  });
+  const history = createDocView(app.hub, historyNames, (docs: Y.Doc[]) => docs.flatMap((d) => readPlannedVisits(d).items.filter((x) => !x.cancelled && !x.missed)));
+  const required = () => {
+    const plan = props.recipient?.carePlan ?? [];
+    return [...new Set(v().insatser.flatMap((i) => plan.find((item) => item.id === i.id)?.requires ?? []))];
+  };
+  const candidates = createMemo(() =>
+    rankCandidates(
+      v(),
+      props.caregivers.map((s) => ({ id: s.id, competences: s.competences })),
+      required(),
+      history() ?? [],
+      props.sameDay,
+    ),
+  );
+  const name = (id: string) => props.caregivers.find((s) => s.id === id)?.name ?? id;
+  const id = (what: string) => `${what}-${v().id}`;
+  return (
+    <section
+      class="panel board-editor"
+      id="board-editor"
+      aria-labelledby={id('editor-title')}
+      data-testid="board-editor"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onClose();
+      }}
+    >
+      <h2 id={id('editor-title')} tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
+        {props.recipient?.name ?? '…'} {v().plannedStart}–{v().plannedEnd}
+      </h2>
+      <For each={props.issues}>{(issue) => <p class="warn">{p().issues[issue.kind]}</p>}</For>
+      <label for={id('assign')}>{p().assign}</label>
+      {/* Options carry `selected`: the list re-sorts as the history loads, and a select's value would not follow. */}
+      <select id={id('assign')} data-testid="assign-select" onChange={(e) => props.onAssign(e.currentTarget.value)}>
+        <option value="" selected={v().assignedStaffIds.length === 0}>
+          {p().unassigned}
+        </option>
+        <For each={candidates()}>
+          {(c) => (
+            <option value={c.staffId} selected={v().assignedStaffIds[0] === c.staffId}>
+              {name(c.staffId)}
+            </option>
+          )}
+        </For>
+      </select>
+      <label for={id('second')}>{p().second}</label>
+      <select
+        id={id('second')}
+        onChange={(e) => {
+          const first = v().assignedStaffIds[0];
+          if (first) props.onSave({ assignedStaffIds: e.currentTarget.value ? [first, e.currentTarget.value] : [first] });
+        }}
+      >
+        <option value="" selected={v().assignedStaffIds[1] === undefined}>
+          {p().none}
+        </option>
+        <For each={candidates().filter((c) => c.staffId !== v().assignedStaffIds[0])}>
+          {(c) => (
+            <option value={c.staffId} selected={v().assignedStaffIds[1] === c.staffId}>
+              {name(c.staffId)}
+            </option>
+          )}
+        </For>
+      </select>
+      <h3>{p().candidates}</h3>
+      <ol class="candidates" data-testid="candidates">
+        <For each={candidates().slice(0, 5)}>
+          {(c) => (
+            <li data-staff-id={c.staffId}>
+              <span>{p().candidate(name(c.staffId), c.metBefore, c.hasCompetence, c.free)}</span>{' '}
+              <button type="button" class="btn" disabled={v().assignedStaffIds[0] === c.staffId} onClick={() => props.onAssign(c.staffId)} aria-label={`${p().choose}: ${name(c.staffId)}`}>
+                {p().choose}
+              </button>
+            </li>
+          )}
+        </For>
+      </ol>
+      <div class="field-row">
+        <div>
+          <label for={id('start')}>{p().start}</label>
+          <input id={id('start')} type="time" value={start()} onInput={(e) => setStart(e.currentTarget.value)} />
+        </div>
+        <div>
+          <label for={id('length')}>{p().length}</label>
+          <input id={id('length')} type="number" min="5" max="480" step="5" value={length()} onInput={(e) => setLength(Number(e.currentTarget.value))} />
+        </div>
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          class="btn btn-primary"
+          onClick={() => {
+            const from = minutesOfDay(start());
+            const len = Math.max(SNAP_MIN, Math.min(length(), 480));
+            if (Number.isFinite(from)) {
+              const s = clampStart(from, len);
+              props.onSave({ plannedStart: timeOfMinutes(s), plannedEnd: timeOfMinutes(s + len) });
+            }
+          }}
+        >
+          {p().saveTime}
+        </button>
+      </div>
+      <Show
+        when={!v().cancelled && !v().missed}
+        fallback={
+          <button type="button" class="btn" onClick={() => props.onRestore()}>
+            {p().restore}
+          </button>
+        }
+      >
+        <fieldset>
+          <legend>{p().cancelReason}</legend>
+          <For each={CANCEL_REASONS}>
+            {(r) => (
+              <label class="choice">
+                <input type="radio" name={id('reason')} value={r} checked={reasonKind() === r} onChange={() => setReasonKind(r)} /> {p().cancelReasons[r]}
+              </label>
+            )}
+          </For>
+          <Show when={reasonKind() === 'other'}>
+            <label for={id('reason-text')}>{p().cancelOther}</label>
+            <input id={id('reason-text')} maxLength={500} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
+          </Show>
+          <button type="button" class="btn" disabled={cancelReason() === ''} onClick={() => props.onCancel(cancelReason())}>
+            {p().cancel}
+          </button>
+        </fieldset>
+        <Show when={props.canMarkMissed}>
+          <label for={id('missed')}>{p().missedReason}</label>
+          <input id={id('missed')} maxLength={500} value={missedReason()} onInput={(e) => setMissedReason(e.currentTarget.value)} />
+          <button type="button" class="btn" disabled={missedReason().trim() === ''} onClick={() => props.onMissed(missedReason().trim())}>
+            {p().markMissed}
+          </button>
+        </Show>
+      </Show>
+      <div class="actions">
+        <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>
+          {p().close}
+        </button>
+      </div>
+    </section>
   );
 }

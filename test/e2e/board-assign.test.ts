@@ -25,7 +25,7 @@ describe('planning board', () => {
     await planner.page.getByRole('link', { name: 'Planering' }).click();
     const card = planner.page.locator(`[data-testid=board-card][data-visit-id="${visit.id}"]`);
     await card.waitFor();
-    await card.getByRole('button').click();
+    await card.locator('.board-card-button').click();
     await planner.page.getByTestId('assign-select').selectOption({ label: 'Bo Ekström' });
     await planner.page.locator(`[data-testid=board-lane][data-staff-id="bo"] [data-visit-id="${visit.id}"]`).waitFor();
 
