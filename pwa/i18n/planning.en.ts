@@ -40,6 +40,7 @@ export const planningEn: PlanningStrings = {
     outside_shift: "The visit is outside the person's working hours.",
     outside_window: 'The visit is outside the time agreed with the recipient.',
   },
+  queue: (help, deviations) => `Inbox: ${help} unanswered help requests, ${deviations} new deviations`,
   live: {
     title: 'The day right now',
     late: 'Late',

@@ -40,6 +40,7 @@ export const planningSv = {
     outside_shift: 'Besöket ligger utanför personalens arbetstid.',
     outside_window: 'Besöket ligger utanför den tid som är överenskommen med brukaren.',
   },
+  queue: (help: number, deviations: number) => `Inkorg: ${help} obesvarade begäran om hjälp, ${deviations} nya avvikelser`,
   live: {
     title: 'Dagen just nu',
     late: 'Sena',

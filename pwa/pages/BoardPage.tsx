@@ -7,7 +7,7 @@
 // restore); dragging a card onto a lane and a time, or its handle to change
 // its length, does the same thing and is never the only way. Planning checks
 // are recomputed as the plan changes, locally or from another device.
-import { useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup, type Accessor, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import {
@@ -18,6 +18,12 @@ import {
   cancelPlannedVisit,
   checkPlan,
   clashKey,
+  deviationsDocName,
+  messagesDocName,
+  monthOf,
+  previousMonth,
+  readDeviations,
+  readHelpRequests,
   execDocName,
   findClashes,
   liveStatus,
@@ -101,6 +107,15 @@ export default function BoardPage(): JSX.Element {
   const me = () => app.session()?.user.id ?? '';
   const now = createNow();
 
+  // The caregivers' queue (urgent help, new deviations): worked through in the inbox.
+  const queueNames = createMemo(() => {
+    const months = [monthOf(today), previousMonth(monthOf(today))];
+    return months.flatMap((m) => [messagesDocName(teamId(), m), deviationsDocName(teamId(), m)]);
+  });
+  const queue = createDocView(app.hub, queueNames, (docs) => ({
+    help: docs.filter((_, i) => i % 2 === 0).flatMap((d) => readHelpRequests(d)).filter((h) => !h.acknowledged).length,
+    deviations: docs.filter((_, i) => i % 2 === 1).flatMap((d) => readDeviations(d)).filter((d) => (d.state?.state ?? 'new') === 'new').length,
+  }));
   const [staff] = createResource(teamId, (team) => {
     const s = app.session();
     return s ? loadTeamStaff(app.db, app.origin, s.token, team) : Promise.resolve([] as TeamStaff);
@@ -346,6 +361,11 @@ export default function BoardPage(): JSX.Element {
             )}
           </For>
         </ul>
+        <p data-testid="board-queue">
+          <A href="/meddelanden" class="btn" classList={{ 'btn-danger': (queue()?.help ?? 0) > 0 }}>
+            {p().queue(queue()?.help ?? 0, queue()?.deviations ?? 0)}
+          </A>
+        </p>
       </section>
 
       <section aria-labelledby="clash-title" class="panel clash-panel" classList={{ 'has-clash': clashes().length > 0 }}>

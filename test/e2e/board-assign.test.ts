@@ -1,5 +1,6 @@
 // The scheduler assigns a visit on the planning board (with the menu, no
-// dragging); the caregiver's online device shows it within seconds.
+// dragging); the caregiver's online device shows it within seconds, and the
+// caregiver's check-in shows on the board's live day without a reload.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../domain';
 import { login } from '../fixtures/server';
@@ -32,6 +33,12 @@ describe('planning board', () => {
     const started = Date.now();
     await bo.page.locator(`[data-testid=visit-card][data-visit-id="${visit.id}"]`).waitFor({ timeout: 10_000 });
     expect(Date.now() - started).toBeLessThan(10_000);
+
+    // The live day: Bo checks in, and the scheduler's board shows the visit in progress without a reload.
+    await bo.page.locator(`[data-testid=visit-card][data-visit-id="${visit.id}"] a`).click();
+    await bo.page.getByRole('button', { name: 'Checka in' }).click();
+    await planner.page.locator(`[data-testid=board-card][data-visit-id="${visit.id}"][data-live-status="in_progress"]`).waitFor({ timeout: 10_000 });
+    expect(Number(await planner.page.getByTestId('live-in_progress').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
     expect(bo.errors).toEqual([]);
     expect(planner.errors).toEqual([]);
   });
