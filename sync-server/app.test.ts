@@ -184,6 +184,16 @@ describe('GET /api/docs', () => {
     expect(docs.filter((d) => d.includes('soder'))).toEqual([]);
   });
 
+  it("gives a scheduler two weeks back (continuity, planned vs delivered) and two weeks ahead (planning)", async () => {
+    const res = await get('/api/docs', await login('planerare-norr'));
+    expect(res.status).toBe(200);
+    const { docs, window } = DocsResponseSchema.parse(res.body);
+    expect(window).toEqual({ from: addDays(TODAY, -14), to: addDays(TODAY, 14) });
+    const plans = docs.filter((d) => d.startsWith('plan:'));
+    expect(plans).toHaveLength(29);
+    expect(plans[0]).toBe(planDocName('norr', addDays(TODAY, -14)));
+    expect(plans).toContain(planDocName('norr', addDays(TODAY, 14)));
+  });
 });
 
 describe('GET /api/days/:teamId/:date', () => {

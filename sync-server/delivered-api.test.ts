@@ -85,6 +85,9 @@ describe('team staff', () => {
     expect(staff.find((s) => s.id === 'planerare-norr')).toMatchObject({ role: 'scheduler' });
     expect(staff.some((s) => s.id === 'cecilia')).toBe(false);
     expect(JSON.stringify(staff)).not.toContain('scrypt');
+    // Working hours feed the planning check "outside the person's working hours".
+    expect(staff.find((s) => s.id === 'anna')).toMatchObject({ workHours: { start: '07:00', end: '16:00' } });
+    expect(staff.find((s) => s.id === 'hanna')).toMatchObject({ workHours: { start: '15:00', end: '22:00' } });
     expect((await app.request('/api/teams/soder/staff', { headers: { authorization: `Bearer ${anna}` } })).status).toBe(403);
   });
 });
