@@ -52,12 +52,15 @@ export function findClashes(
   for (const visit of visits) {
     const workers = workersOf(visit).filter((w) => !isScheduler(w.staffId));
     if (workers.length === 0) continue;
-    const closedReason = visit.cancelled?.reason ?? visit.missed?.reason;
-    const closedKind: ClashKind | undefined =
-      visit.cancelled || visit.markedStatus === 'cancelled' ? 'worked_cancelled' : visit.missed || visit.markedStatus === 'missed' ? 'worked_missed' : undefined;
+    // A legacy exec-doc marking shows as markedStatus once somebody checked in,
+    // and as the status itself when the field only ticked insatser.
+    const cancelled = visit.cancelled !== undefined || visit.markedStatus === 'cancelled' || visit.status === 'cancelled';
+    const missed = visit.missed !== undefined || visit.markedStatus === 'missed' || visit.status === 'missed';
+    const closedKind: ClashKind | undefined = cancelled ? 'worked_cancelled' : missed ? 'worked_missed' : undefined;
+    const closedReason = cancelled ? (visit.cancelled?.reason ?? visit.statusReason) : missed ? (visit.missed?.reason ?? visit.statusReason) : undefined;
     for (const w of workers) {
       const base = { visitId: visit.id, date: visit.date, staffId: w.staffId, at: w.at };
-      if (closedKind) clashes.push({ ...base, kind: closedKind, ...(closedReason ?? visit.statusReason ? { reason: closedReason ?? visit.statusReason } : {}) });
+      if (closedKind) clashes.push({ ...base, kind: closedKind, ...(closedReason ? { reason: closedReason } : {}) });
       if (!visit.unplanned && !visit.assignedStaffIds.includes(w.staffId)) clashes.push({ ...base, kind: 'worked_unassigned' });
     }
   }

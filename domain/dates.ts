@@ -74,10 +74,13 @@ export function timeOfMinutes(minutes: number): string {
  * demo data and for comparing planned times with check-ins.
  */
 export function instantOf(date: string, time: string): Date {
-  const guess = new Date(`${date}T${time}:00Z`);
-  // Offset of Stockholm at that moment (+60 or +120 min); one correction step suffices.
-  const shown = localTime(guess);
-  const diff = minutesOfDay(shown) - minutesOfDay(time);
-  const wrapped = ((diff + 720 + 1440) % 1440) - 720;
-  return new Date(guess.getTime() - wrapped * 60_000);
+  const wall = new Date(`${date}T${time}:00Z`).getTime();
+  // Stockholm is UTC+1 or UTC+2: take the offset whose instant shows this wall
+  // clock (in the autumn's repeated hour, the first of the two). A time that
+  // does not exist (the spring's skipped hour) is read as winter time.
+  for (const offsetMin of [120, 60]) {
+    const candidate = new Date(wall - offsetMin * 60_000);
+    if (localDate(candidate) === date && localTime(candidate) === time) return candidate;
+  }
+  return new Date(wall - 60 * 60_000);
 }

@@ -24,13 +24,17 @@ export function liveStatus(visit: Pick<Visit, 'date' | 'plannedStart' | 'planned
       if (t >= instantOf(visit.date, visit.plannedStart).getTime() + lateAfterMinutes * 60_000) return 'late';
       return 'not_started';
     }
+    default: {
+      const never: never = visit.status;
+      throw new Error(`unknown visit status ${String(never)}`);
+    }
   }
 }
 
 /** How many visits are in each live status. */
-export function liveCounts(visits: readonly Pick<Visit, 'date' | 'plannedStart' | 'plannedEnd' | 'status'>[], now: Date): Record<LiveStatus, number> {
+export function liveCounts(visits: readonly Pick<Visit, 'date' | 'plannedStart' | 'plannedEnd' | 'status'>[], now: Date, lateAfterMinutes = LATE_AFTER_MINUTES): Record<LiveStatus, number> {
   const counts = Object.fromEntries(LIVE_STATUSES.map((s) => [s, 0])) as Record<LiveStatus, number>;
-  for (const v of visits) counts[liveStatus(v, now)] += 1;
+  for (const v of visits) counts[liveStatus(v, now, lateAfterMinutes)] += 1;
   return counts;
 }
 

@@ -19,7 +19,10 @@ const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A scheduler's cancellation of a visit (a plan change, kept in the plan doc). */
 export const CancellationSchema = z.object({
-  reason: z.string().check(z.minLength(1), z.maxLength(500)),
+  reason: z.string().check(
+    z.maxLength(500),
+    z.refine((r) => r.trim() !== '', { message: 'a reason is required' }),
+  ),
   at: InstantSchema,
   by: IdSchema,
 });

@@ -2,7 +2,11 @@
 // Layout: four root maps, each keyed so that concurrent writers never race to
 // create the same nested type (in Yjs, two replicas that each create a nested
 // map at the same key keep only one of them, and with it only one side's data):
-//   "status":   visitId → { status, reason? }
+//   "status":   visitId → { status, reason? } (the field's progress)
+//   "marks":    visitId → { status: cancelled | missed, reason } set by a
+//               cancel or "missed" event; kept apart from "status" so that a
+//               check-in made offline at the same time never wipes it out
+//               (older records kept these markings in "status"; read too)
 //   "checkIn":  "<visitId>/<staffId>" → Stamp
 //   "checkOut": "<visitId>/<staffId>" → Stamp
 //   "tasks":    "<visitId>/<insatsId>" → TaskResult
@@ -37,6 +41,7 @@ import {
 import type { ReadResult } from './plan-doc';
 
 const STATUS = 'status';
+const MARKS = 'marks';
 const CHECK_IN = 'checkIn';
 const CHECK_OUT = 'checkOut';
 const TASKS = 'tasks';
@@ -49,6 +54,7 @@ const StatusEntrySchema = z.object({ status: VisitStatusSchema, reason: z.option
 function maps(doc: Y.Doc) {
   return {
     status: doc.getMap<unknown>(STATUS),
+    marks: doc.getMap<unknown>(MARKS),
     checkIn: doc.getMap<unknown>(CHECK_IN),
     checkOut: doc.getMap<unknown>(CHECK_OUT),
     tasks: doc.getMap<unknown>(TASKS),
@@ -114,15 +120,23 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
   const checkIns = stampsOf(m.checkIn, visitId).sort((a, b) => a.at.localeCompare(b.at));
   const checkOuts = stampsOf(m.checkOut, visitId).sort((a, b) => a.at.localeCompare(b.at));
   const outcome = combinedOutcome(m.outcome, visitId);
+  const markEntry = m.marks.get(visitId);
+  const mark = markEntry === undefined ? undefined : StatusEntrySchema.safeParse(markEntry);
+  if (mark && !mark.success) return { ok: false, error: `marks: ${describeIssues(mark.error.issues)}` };
+  const stored = status.data;
+  const closed = mark?.data ?? (stored.status === 'cancelled' || stored.status === 'missed' ? stored : undefined);
   // Cancelled or missed, but somebody checked in (offline, at the same time):
   // the work decides the status; the marking stays visible as markedStatus.
-  const stored = status.data.status;
-  const overridden = (stored === 'cancelled' || stored === 'missed') && checkIns.length > 0;
+  const worked = checkIns.length > 0;
+  const progress = stored.status === 'cancelled' || stored.status === 'missed' ? 'planned' : stored.status;
+  const statusNow = closed && !worked ? closed.status : closed ? (checkOuts.length > 0 ? 'done' : 'in_progress') : progress;
+  const markedStatus = closed && worked && (closed.status === 'cancelled' || closed.status === 'missed') ? closed.status : undefined;
+  const reason = closed ? closed.reason : stored.reason;
   const parsed = VisitExecutionSchema.safeParse({
     visitId,
-    status: overridden ? (checkOuts.length > 0 ? 'done' : 'in_progress') : stored,
-    ...(overridden ? { markedStatus: stored } : {}),
-    ...(status.data.reason !== undefined ? { statusReason: status.data.reason } : {}),
+    status: statusNow,
+    ...(markedStatus ? { markedStatus } : {}),
+    ...(reason !== undefined ? { statusReason: reason } : {}),
     ...(checkIns[0] ? { checkIn: checkIns[0] } : {}),
     ...(checkOuts.length > 0 ? { checkOut: checkOuts[checkOuts.length - 1] } : {}),
     ...(outcome ? { outcome } : {}),
@@ -135,7 +149,7 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
 
 function visitIds(doc: Y.Doc): Set<string> {
   const m = maps(doc);
-  const ids = new Set<string>(m.status.keys());
+  const ids = new Set<string>([...m.status.keys(), ...m.marks.keys()]);
   for (const map of [m.tasks, m.checkIn, m.checkOut, m.outcome]) {
     for (const key of map.keys()) {
       const cut = key.indexOf(TASK_KEY_SEPARATOR);
@@ -211,10 +225,16 @@ export function applyVisitEvent(
   }
   doc.transact(() => {
     const m = maps(doc);
-    const reason = event.type === 'cancel' || event.type === 'mark_missed' ? event.reason : undefined;
-    // The visit is in progress while anyone is in it; done once someone has checked out.
-    const status = event.type === 'check_in' && visitStatus === 'done' ? 'done' : result.status;
-    m.status.set(visitId, reason === undefined ? { status } : { status, reason });
+    if (event.type === 'cancel' || event.type === 'mark_missed') {
+      m.marks.set(visitId, { status: result.status, reason: event.reason });
+    } else if (event.type === 'reopen') {
+      m.marks.delete(visitId);
+      m.status.set(visitId, { status: 'planned' });
+    } else {
+      // The visit is in progress while anyone is in it; done once someone has checked out.
+      const status = event.type === 'check_in' && visitStatus === 'done' ? 'done' : result.status;
+      m.status.set(visitId, { status });
+    }
     if (event.type === 'check_in') m.checkIn.set(mine, checkedStamp);
     if (event.type === 'check_out') m.checkOut.set(mine, checkedStamp);
     if (outcome) m.outcome.set(mine, outcome);
@@ -259,7 +279,8 @@ export function writeExecution(doc: Y.Doc, execution: VisitExecution, origin?: u
   const e = VisitExecutionSchema.parse(execution);
   doc.transact(() => {
     const m = maps(doc);
-    m.status.set(e.visitId, e.statusReason === undefined ? { status: e.status } : { status: e.status, reason: e.statusReason });
+    if (e.status === 'cancelled' || e.status === 'missed') m.marks.set(e.visitId, { status: e.status, reason: e.statusReason ?? '' });
+    else m.status.set(e.visitId, e.statusReason === undefined ? { status: e.status } : { status: e.status, reason: e.statusReason });
     if (e.checkIn) m.checkIn.set(staffKey(e.visitId, e.checkIn.staffId), e.checkIn);
     if (e.checkOut) m.checkOut.set(staffKey(e.visitId, e.checkOut.staffId), e.checkOut);
     for (const [insatsId, r] of Object.entries(e.tasks)) m.tasks.set(taskKey(e.visitId, insatsId), r);

@@ -17,6 +17,7 @@ import {
 import { useApp } from '../app-context';
 import { dateTimeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { DoorInfo } from '../ui/DoorInfo';
@@ -29,6 +30,7 @@ const HANDOVER_MAX_CHARS = 1000;
 export default function BrukarePage(): JSX.Element {
   const app = useApp();
   const { t } = useI18n();
+  const f = useFieldStrings();
   const params = useParams<{ brukareId: string }>();
   const user = () => app.session()?.user;
   const today = localDate(new Date());
@@ -76,17 +78,17 @@ export default function BrukarePage(): JSX.Element {
   return (
     <article aria-labelledby="brukare-title">
       <A href="/" class="back-link">
-        ‹ {t().visit.back}
+        ‹ {f().visit.back}
       </A>
       <Show when={profile()} fallback={<p>{t().day.loading}</p>}>
         {(b) => (
           <>
-            <h1 id="brukare-title">{t().readUp.title(b().name)}</h1>
+            <h1 id="brukare-title">{f().readUp.title(b().name)}</h1>
             <DoorInfo brukare={b()} />
 
             <section aria-labelledby="handover-title">
-              <h2 id="handover-title">{t().readUp.handovers}</h2>
-              <Show when={(handovers()?.list ?? []).length > 0} fallback={<p>{t().readUp.noHandovers}</p>}>
+              <h2 id="handover-title">{f().readUp.handovers}</h2>
+              <Show when={(handovers()?.list ?? []).length > 0} fallback={<p>{f().readUp.noHandovers}</p>}>
                 <ul class="journal-list">
                   <For each={handovers()?.list ?? []}>
                     {(h) => {
@@ -94,16 +96,16 @@ export default function BrukarePage(): JSX.Element {
                       return (
                         <li class="journal-entry" data-testid="handover">
                           <p class="meta">
-                            {h.authorName} · {dateTimeOf(h.at, today)} · {t().readUp.readBy(Object.keys(h.readBy).length)}
+                            {h.authorName} · {dateTimeOf(h.at, today)} · {f().readUp.readBy(Object.keys(h.readBy).length)}
                             <Show when={!readByMe()}>
                               {' '}
-                              · <strong>{t().readUp.unread}</strong>
+                              · <strong>{f().readUp.unread}</strong>
                             </Show>
                           </p>
                           <p class="text">{h.text}</p>
                           <Show when={!readByMe() && canWrite()}>
                             <button type="button" class="btn btn-quiet" onClick={() => markRead(h.id)}>
-                              {t().readUp.markRead}
+                              {f().readUp.markRead}
                             </button>
                           </Show>
                         </li>
@@ -114,19 +116,19 @@ export default function BrukarePage(): JSX.Element {
               </Show>
               <Show when={canWrite()}>
                 <form onSubmit={send} class="panel" aria-labelledby="handover-form-title">
-                  <h3 id="handover-form-title">{t().readUp.writeHandover}</h3>
-                  <label for="handover-text">{t().readUp.handoverText}</label>
+                  <h3 id="handover-form-title">{f().readUp.writeHandover}</h3>
+                  <label for="handover-text">{f().readUp.handoverText}</label>
                   <textarea id="handover-text" data-testid="handover-text" rows={2} maxlength={HANDOVER_MAX_CHARS} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
                   <ErrorText message={error()} />
                   <button type="submit" class="btn" disabled={text().trim() === ''}>
-                    {t().readUp.send}
+                    {f().readUp.send}
                   </button>
                 </form>
               </Show>
             </section>
 
             <section aria-labelledby="careplan-title">
-              <h2 id="careplan-title">{t().readUp.carePlan}</h2>
+              <h2 id="careplan-title">{f().readUp.carePlan}</h2>
               <dl class="care-plan">
                 <For each={b().carePlan}>
                   {(item) => (

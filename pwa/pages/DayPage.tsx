@@ -112,7 +112,7 @@ export function DayPage(): JSX.Element {
       </div>
       <Show when={isCaregiver() && date() === today}>
         <A href="/oplanerat" class="btn">
-          {t().unplanned.create}
+          {t().day.createUnplanned}
         </A>
       </Show>
       <Show when={visits()} fallback={<p>{t().day.loading}</p>}>
@@ -141,11 +141,11 @@ function VisitCard(props: { visit: Visit; brukare: BrukareSummary | undefined; s
         <span class="visit-address">{props.brukare?.address ?? ''}</span>
         <span class="visit-tasks">
           {props.visit.insatser.map((i) => i.title).join(', ')}
-          <Show when={props.visit.unplanned}> · {t().unplanned.badge}</Show>
+          <Show when={props.visit.unplanned}> · {t().day.unplannedBadge}</Show>
         </span>
         <span class="visit-status" data-testid="visit-status">
           {t().status[props.visit.status]}
-          <Show when={props.visit.checkIn}>{(c) => <> · {t().visit.checkedIn(timeOf(c().at))}</>}</Show>
+          <Show when={props.visit.checkIn}>{(c) => <> · {t().day.checkedIn(timeOf(c().at))}</>}</Show>
         </span>
         <Show when={!props.showStaff && props.me !== undefined && !props.visit.assignedStaffIds.includes(props.me)}>
           <span class="warn" data-testid="reassigned-away">

@@ -5,12 +5,14 @@ import { For, Show, createSignal, type JSX } from 'solid-js';
 import { DEVIATION_CATEGORIES, deviationsDocName, localDate, monthOf, reportDeviation, type DeviationCategory } from '../../domain';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { LOCAL } from '../sync/origins';
 import { ErrorText } from '../ui/ErrorText';
 
 export default function DeviationPage(): JSX.Element {
   const app = useApp();
   const { t } = useI18n();
+  const f = useFieldStrings();
   const [params] = useSearchParams<{ brukare?: string; besok?: string; team?: string }>();
   const [category, setCategory] = createSignal<DeviationCategory>('missed_or_late');
   const [what, setWhat] = createSignal('');
@@ -23,7 +25,7 @@ export default function DeviationPage(): JSX.Element {
     const u = app.session()?.user;
     const teamId = params.team ?? u?.teamIds[0];
     if (!u || !teamId || !params.brukare) return;
-    if (what().trim() === '') return setError(t().deviation.whatHappened);
+    if (what().trim() === '') return setError(f().deviation.whatHappened);
     const doc = await app.hub.open(deviationsDocName(teamId, monthOf(localDate(new Date()))));
     const r = reportDeviation(
       doc,
@@ -48,36 +50,36 @@ export default function DeviationPage(): JSX.Element {
   return (
     <article aria-labelledby="deviation-title">
       <button type="button" class="btn btn-quiet back-link" onClick={() => history.back()}>
-        ‹ {t().visit.back}
+        ‹ {f().visit.back}
       </button>
-      <h1 id="deviation-title">{t().deviation.title}</h1>
+      <h1 id="deviation-title">{f().deviation.title}</h1>
       <Show
         when={!sent()}
         fallback={
           <p class="ok" role="status" data-testid="deviation-sent">
-            {t().deviation.sent}
+            {f().deviation.sent}
           </p>
         }
       >
         <form onSubmit={submit} class="panel">
           <fieldset>
-            <legend>{t().deviation.category}</legend>
+            <legend>{f().deviation.category}</legend>
             <For each={DEVIATION_CATEGORIES}>
               {(c) => (
                 <label class="check">
                   <input type="radio" name="category" checked={category() === c} onChange={() => setCategory(c)} />
-                  <span>{t().deviation.categories[c]}</span>
+                  <span>{f().deviation.categories[c]}</span>
                 </label>
               )}
             </For>
           </fieldset>
-          <label for="what">{t().deviation.whatHappened}</label>
+          <label for="what">{f().deviation.whatHappened}</label>
           <textarea id="what" rows={4} value={what()} onInput={(e) => setWhat(e.currentTarget.value)} required />
-          <label for="action">{t().deviation.actionTaken}</label>
+          <label for="action">{f().deviation.actionTaken}</label>
           <textarea id="action" rows={3} value={action()} onInput={(e) => setAction(e.currentTarget.value)} />
           <ErrorText message={error()} />
           <button type="submit" class="btn btn-primary">
-            {t().deviation.send}
+            {f().deviation.send}
           </button>
         </form>
       </Show>

@@ -21,6 +21,7 @@ import {
 import { useApp } from '../app-context';
 import { dateTimeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { ErrorText } from '../ui/ErrorText';
@@ -28,6 +29,7 @@ import { ErrorText } from '../ui/ErrorText';
 export default function MessagesPage(): JSX.Element {
   const app = useApp();
   const { t } = useI18n();
+  const f = useFieldStrings();
   const user = () => app.session()?.user;
   const isScheduler = () => user()?.role === 'scheduler';
   const today = localDate(new Date());
@@ -97,12 +99,12 @@ export default function MessagesPage(): JSX.Element {
 
   return (
     <article aria-labelledby="messages-title">
-      <h1 id="messages-title">{isScheduler() ? t().messages.inboxTitle : t().messages.title}</h1>
+      <h1 id="messages-title">{isScheduler() ? f().messages.inboxTitle : f().messages.title}</h1>
 
       <Show when={isScheduler()}>
         <section aria-labelledby="help-title">
-          <h2 id="help-title">{t().help.title}</h2>
-          <Show when={(inbox()?.help ?? []).length > 0} fallback={<p>{t().messages.noItems}</p>}>
+          <h2 id="help-title">{f().help.title}</h2>
+          <Show when={(inbox()?.help ?? []).length > 0} fallback={<p>{f().messages.noItems}</p>}>
             <ul class="journal-list">
               <For each={inbox()?.help ?? []}>
                 {(h) => (
@@ -115,11 +117,11 @@ export default function MessagesPage(): JSX.Element {
                       when={h.acknowledged}
                       fallback={
                         <button type="button" class="btn btn-danger" onClick={() => { const d = inbox()?.owner.get(h.id); const s = stamp(); if (d) acknowledgeHelp(d, h.id, s.by, s.at, LOCAL); }}>
-                          {t().help.acknowledge}
+                          {f().help.acknowledge}
                         </button>
                       }
                     >
-                      {(ack) => <p>{t().help.acknowledged(dateTimeOf(ack().at, today))}</p>}
+                      {(ack) => <p>{f().help.acknowledged(dateTimeOf(ack().at, today))}</p>}
                     </Show>
                   </li>
                 )}
@@ -129,15 +131,15 @@ export default function MessagesPage(): JSX.Element {
         </section>
 
         <section aria-labelledby="deviations-title">
-          <h2 id="deviations-title">{t().messages.deviations}</h2>
-          <Show when={(inbox()?.deviations ?? []).length > 0} fallback={<p>{t().messages.noItems}</p>}>
+          <h2 id="deviations-title">{f().messages.deviations}</h2>
+          <Show when={(inbox()?.deviations ?? []).length > 0} fallback={<p>{f().messages.noItems}</p>}>
             <ul class="journal-list">
               <For each={inbox()?.deviations ?? []}>
                 {(d) => (
                   <li class="journal-entry" data-testid="deviation">
                     <p class="meta">
-                      {t().deviation.categories[d.category]} · {d.reportedByName} · {dateTimeOf(d.at, today)} · {who(d.brukareId)} ·{' '}
-                      {t().deviation.states[d.state?.state ?? 'new']}
+                      {f().deviation.categories[d.category]} · {d.reportedByName} · {dateTimeOf(d.at, today)} · {who(d.brukareId)} ·{' '}
+                      {f().deviation.states[d.state?.state ?? 'new']}
                     </p>
                     <p class="text">{d.whatHappened}</p>
                     <Show when={d.actionTaken}>
@@ -146,12 +148,12 @@ export default function MessagesPage(): JSX.Element {
                     <div class="actions">
                       <Show when={(d.state?.state ?? 'new') === 'new'}>
                         <button type="button" class="btn" onClick={() => { const doc = inbox()?.owner.get(d.id); if (doc) setDeviationState(doc, d.id, { state: 'acknowledged', ...stamp() }, LOCAL); }}>
-                          {t().deviation.acknowledge}
+                          {f().deviation.acknowledge}
                         </button>
                       </Show>
                       <Show when={d.state?.state !== 'closed'}>
                         <button type="button" class="btn btn-quiet" onClick={() => { const doc = inbox()?.owner.get(d.id); if (doc) setDeviationState(doc, d.id, { state: 'closed', ...stamp() }, LOCAL); }}>
-                          {t().deviation.close}
+                          {f().deviation.close}
                         </button>
                       </Show>
                     </div>
@@ -165,18 +167,18 @@ export default function MessagesPage(): JSX.Element {
 
       <section aria-labelledby="thread-title">
         <h2 id="thread-title">{t().nav.messages}</h2>
-        <Show when={mine().length > 0} fallback={<p>{t().messages.none}</p>}>
+        <Show when={mine().length > 0} fallback={<p>{f().messages.none}</p>}>
           <ul class="journal-list">
             <For each={mine()}>
               {(m) => (
                 <li class="journal-entry" data-testid="message">
                   <p class="meta">
-                    {m.fromName} · {dateTimeOf(m.at, today)} {m.to === 'schedulers' ? `· ${t().messages.toSchedulers}` : ''}
+                    {m.fromName} · {dateTimeOf(m.at, today)} {m.to === 'schedulers' ? `· ${f().messages.toSchedulers}` : ''}
                   </p>
                   <p class="text">{m.text}</p>
                   <Show when={isScheduler() && m.to === 'schedulers'}>
                     <button type="button" class="btn btn-quiet" onClick={() => setReplyTo({ id: m.id, fromId: m.fromId, fromName: m.fromName })}>
-                      {t().messages.reply}
+                      {f().messages.reply}
                     </button>
                   </Show>
                 </li>
@@ -186,11 +188,11 @@ export default function MessagesPage(): JSX.Element {
         </Show>
         <Show when={!isScheduler() || replyTo()}>
           <form onSubmit={send} class="panel">
-            <label for="message-text">{replyTo() ? `${t().messages.reply}: ${replyTo()?.fromName}` : t().messages.write}</label>
+            <label for="message-text">{replyTo() ? `${f().messages.reply}: ${replyTo()?.fromName}` : f().messages.write}</label>
             <textarea id="message-text" data-testid="message-text" rows={3} maxlength={2000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
             <ErrorText message={error()} />
             <button type="submit" class="btn" disabled={text().trim() === ''}>
-              {t().messages.send}
+              {f().messages.send}
             </button>
           </form>
         </Show>

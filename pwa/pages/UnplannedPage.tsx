@@ -17,6 +17,7 @@ import {
 } from '../../domain';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { loadDocList } from '../storage/meta-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
@@ -27,6 +28,7 @@ const DEFAULT_MINUTES = 30;
 export default function UnplannedPage(): JSX.Element {
   const app = useApp();
   const { t } = useI18n();
+  const f = useFieldStrings();
   const navigate = useNavigate();
   const [names, setNames] = createSignal<string[]>([]);
   loadDocList(app.db)
@@ -47,9 +49,9 @@ export default function UnplannedPage(): JSX.Element {
     event.preventDefault();
     const u = app.session()?.user;
     const b = chosen();
-    if (!u || !b) return setError(t().unplanned.choose);
+    if (!u || !b) return setError(f().unplanned.choose);
     const picked: PlannedInsats[] = b.carePlan.filter((i) => insatser().includes(i.id)).map((i) => ({ id: i.id, type: i.type, title: i.title }));
-    if (picked.length === 0) return setError(t().unplanned.needInsats);
+    if (picked.length === 0) return setError(f().unplanned.needInsats);
     const now = new Date();
     const date = localDate(now);
     const start = minutesOfDay(localTime(now));
@@ -75,18 +77,18 @@ export default function UnplannedPage(): JSX.Element {
 
   return (
     <article aria-labelledby="unplanned-title">
-      <h1 id="unplanned-title">{t().unplanned.title}</h1>
-      <p>{t().unplanned.intro}</p>
+      <h1 id="unplanned-title">{f().unplanned.title}</h1>
+      <p>{f().unplanned.intro}</p>
       <form onSubmit={create} class="panel">
-        <label for="recipient">{t().unplanned.recipient}</label>
+        <label for="recipient">{f().unplanned.recipient}</label>
         <select id="recipient" value={brukareId()} onChange={(e) => { setBrukareId(e.currentTarget.value); setInsatser([]); }}>
-          <option value="">{t().unplanned.choose}</option>
+          <option value="">{f().unplanned.choose}</option>
           <For each={recipients() ?? []}>{(r) => <option value={r.id}>{r.name}</option>}</For>
         </select>
         <Show when={chosen()}>
           {(b) => (
             <fieldset>
-              <legend>{t().unplanned.insatser}</legend>
+              <legend>{f().unplanned.insatser}</legend>
               <For each={b().carePlan}>
                 {(item) => (
                   <label class="check">
@@ -104,7 +106,7 @@ export default function UnplannedPage(): JSX.Element {
         </Show>
         <ErrorText message={error()} />
         <button type="submit" class="btn btn-primary">
-          {t().unplanned.start}
+          {f().unplanned.start}
         </button>
       </form>
     </article>

@@ -24,6 +24,7 @@ import {
 import { useApp } from '../app-context';
 import { timeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { CheckOutForm } from '../ui/CheckOutForm';
@@ -35,6 +36,7 @@ import { ErrorText } from '../ui/ErrorText';
 export default function VisitPage(): JSX.Element {
   const app = useApp();
   const { t } = useI18n();
+  const fs = useFieldStrings();
   const params = useParams<{ date: string; visitId: string }>();
   const user = () => app.session()?.user;
   const today = localDate(new Date());
@@ -78,7 +80,7 @@ export default function VisitPage(): JSX.Element {
     const f = found();
     if (!f) return;
     const result = applyVisitEvent(f.execDoc, params.visitId, event, stamp(), LOCAL, f.plan);
-    setError(result.ok ? null : result.error.code === 'reason_required' ? t().outcome.needReason : t().errors.invalidTransition);
+    setError(result.ok ? null : result.error.code === 'reason_required' ? fs().outcome.needReason : t().errors.invalidTransition);
   };
   const checkOut = (outcome: OutcomeInput) => {
     const f = found();
@@ -109,43 +111,43 @@ export default function VisitPage(): JSX.Element {
   return (
     <article class="visit" aria-labelledby="visit-title">
       <A href={params.date === today ? '/' : `/?dag=${params.date}`} class="back-link">
-        ‹ {t().visit.back}
+        ‹ {fs().visit.back}
       </A>
-      <Show when={visit()} fallback={<p>{found() === null ? t().visit.notFound : t().day.loading}</p>}>
+      <Show when={visit()} fallback={<p>{found() === null ? fs().visit.notFound : t().day.loading}</p>}>
         {(v) => (
           <>
             <header class="visit-header">
               <h1 id="visit-title">{profile()?.name ?? '…'}</h1>
               <p class="visit-time">
                 {v().date} · {v().plannedStart}–{v().plannedEnd}
-                <Show when={v().unplanned}> · {t().unplanned.badge}</Show>
+                <Show when={v().unplanned}> · {fs().unplanned.badge}</Show>
               </p>
               <p class="visit-status" data-testid="visit-status">
                 {t().status[v().status]}
-                <Show when={v().checkIn}>{(c) => <> · {t().visit.checkedIn(timeOf(c().at))}</>}</Show>
-                <Show when={v().checkOut}>{(c) => <> · {t().visit.checkedOut(timeOf(c().at))}</>}</Show>
-                <Show when={v().outcome}>{(o) => <> · {t().outcome.kinds[o().kind]}</>}</Show>
+                <Show when={v().checkIn}>{(c) => <> · {fs().visit.checkedIn(timeOf(c().at))}</>}</Show>
+                <Show when={v().checkOut}>{(c) => <> · {fs().visit.checkedOut(timeOf(c().at))}</>}</Show>
+                <Show when={v().outcome}>{(o) => <> · {fs().outcome.kinds[o().kind]}</>}</Show>
               </p>
               <Show when={v().outcome}>
                 {(o) => (
                   <p class="note" data-testid="outcome">
-                    {t().outcome.summary(o().plannedMinutes, o().actualMinutes)}
-                    <Show when={o().reason}>{(r) => <> · {t().outcome.reasons[r()]}</>}</Show>
+                    {fs().outcome.summary(o().plannedMinutes, o().actualMinutes)}
+                    <Show when={o().reason}>{(r) => <> · {fs().outcome.reasons[r()]}</>}</Show>
                   </p>
                 )}
               </Show>
               <A href={`/brukare/${v().brukareId}`} class="link">
-                {t().readUp.link}
+                {fs().readUp.link}
               </A>
             </header>
             <ErrorText message={error()} />
             <Show when={!canWriteExec()}>
-              <p class="note">{t().visit.readOnly}</p>
+              <p class="note">{fs().visit.readOnly}</p>
             </Show>
             <div class="actions">
               <Show when={canWriteExec() && myProgress() === 'planned' && open()}>
                 <button type="button" class="btn btn-primary" onClick={() => lifecycle({ type: 'check_in' })}>
-                  {t().visit.checkIn}
+                  {fs().visit.checkIn}
                 </button>
               </Show>
             </div>
@@ -156,7 +158,7 @@ export default function VisitPage(): JSX.Element {
             <Show when={profile()}>{(b) => <DoorInfo brukare={b()} />}</Show>
 
             <section aria-labelledby="tasks-title">
-              <h2 id="tasks-title">{t().visit.tasks}</h2>
+              <h2 id="tasks-title">{fs().visit.tasks}</h2>
               <ul class="task-list">
                 <For each={v().insatser}>
                   {(insats) => {
@@ -175,7 +177,7 @@ export default function VisitPage(): JSX.Element {
                         </label>
                         <Show when={how()}>
                           <p class="how">
-                            <span class="label">{t().visit.how}: </span>
+                            <span class="label">{fs().visit.how}: </span>
                             {how()}
                           </p>
                         </Show>
@@ -195,9 +197,9 @@ export default function VisitPage(): JSX.Element {
             />
 
             <Show when={canWriteExec()}>
-              <section class="side-actions" aria-label={t().deviation.report}>
+              <section class="side-actions" aria-label={fs().deviation.report}>
                 <A class="btn" href={`/avvikelse?brukare=${v().brukareId}&besok=${v().id}&team=${v().teamId}`}>
-                  {t().deviation.report}
+                  {fs().deviation.report}
                 </A>
                 <HelpButton teamId={v().teamId} brukareId={v().brukareId} visitId={v().id} />
               </section>

@@ -3,10 +3,12 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import { OUTCOME_REASONS, outcomeProblem, type OutcomeInput, type OutcomeReason, type PlannedInsats } from '../../domain';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { ErrorText } from './ErrorText';
 
 export function CheckOutForm(props: { insatser: PlannedInsats[]; onCheckOut: (outcome: OutcomeInput) => void }): JSX.Element {
   const { t } = useI18n();
+  const f = useFieldStrings();
   const [open, setOpen] = createSignal(false);
   const [kind, setKind] = createSignal<'partial' | 'not_done'>('partial');
   const [notDone, setNotDone] = createSignal<string[]>([]);
@@ -27,7 +29,7 @@ export function CheckOutForm(props: { insatser: PlannedInsats[]; onCheckOut: (ou
       return props.onCheckOut(outcome);
     }
     setProblem(
-      !outcome.reason ? t().outcome.needReason : outcome.reason === 'other' && !outcome.reasonText ? t().outcome.needText : t().outcome.needNotDone,
+      !outcome.reason ? f().outcome.needReason : outcome.reason === 'other' && !outcome.reasonText ? f().outcome.needText : f().outcome.needNotDone,
     );
   };
 
@@ -35,28 +37,28 @@ export function CheckOutForm(props: { insatser: PlannedInsats[]; onCheckOut: (ou
     <div class="checkout">
       <div class="actions">
         <button type="button" class="btn btn-primary" onClick={() => props.onCheckOut({ kind: 'as_planned', notDone: [] })}>
-          {t().outcome.asPlanned}
+          {f().outcome.asPlanned}
         </button>
         <button type="button" class="btn" aria-expanded={open()} aria-controls="outcome-form" onClick={() => setOpen(!open())}>
-          {t().outcome.notAsPlanned}
+          {f().outcome.notAsPlanned}
         </button>
       </div>
       <Show when={open()}>
         <form id="outcome-form" class="panel" onSubmit={submit}>
           <fieldset>
-            <legend>{t().outcome.title}</legend>
+            <legend>{f().outcome.title}</legend>
             <label class="check">
               <input type="radio" name="kind" checked={kind() === 'partial'} onChange={() => setKind('partial')} />
-              <span>{t().outcome.kindPartial}</span>
+              <span>{f().outcome.kindPartial}</span>
             </label>
             <label class="check">
               <input type="radio" name="kind" checked={kind() === 'not_done'} onChange={() => setKind('not_done')} />
-              <span>{t().outcome.kindNotDone}</span>
+              <span>{f().outcome.kindNotDone}</span>
             </label>
           </fieldset>
           <Show when={kind() === 'partial'}>
             <fieldset>
-              <legend>{t().outcome.whichNotDone}</legend>
+              <legend>{f().outcome.whichNotDone}</legend>
               <For each={props.insatser}>
                 {(insats) => (
                   <label class="check">
@@ -73,27 +75,27 @@ export function CheckOutForm(props: { insatser: PlannedInsats[]; onCheckOut: (ou
             </fieldset>
           </Show>
           <fieldset>
-            <legend>{t().outcome.reason}</legend>
+            <legend>{f().outcome.reason}</legend>
             <For each={OUTCOME_REASONS}>
               {(r) => (
                 <label class="check">
                   <input type="radio" name="reason" value={r} checked={reason() === r} onChange={() => setReason(r)} />
-                  <span>{t().outcome.reasons[r]}</span>
+                  <span>{f().outcome.reasons[r]}</span>
                 </label>
               )}
             </For>
           </fieldset>
           <Show when={reason() === 'other'}>
-            <label for="reason-text">{t().outcome.reasonText}</label>
+            <label for="reason-text">{f().outcome.reasonText}</label>
             <input id="reason-text" value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
           </Show>
           <ErrorText message={problem()} />
           <div class="actions">
             <button type="submit" class="btn btn-primary">
-              {t().outcome.confirm}
+              {f().outcome.confirm}
             </button>
             <button type="button" class="btn" onClick={() => setOpen(false)}>
-              {t().outcome.cancel}
+              {f().outcome.cancel}
             </button>
           </div>
         </form>

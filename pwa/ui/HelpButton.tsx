@@ -7,6 +7,7 @@ import { helpRequestItemId, localDate, messagesDocName, monthOf, readHelpRequest
 import { useApp } from '../app-context';
 import { timeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { isInsertConfirmed } from '../storage/pending-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
@@ -14,6 +15,7 @@ import { LOCAL } from '../sync/origins';
 export function HelpButton(props: { teamId: string; brukareId?: string; visitId?: string }): JSX.Element {
   const app = useApp();
   const { t } = useI18n();
+  const f = useFieldStrings();
   const docName = messagesDocName(props.teamId, monthOf(localDate(new Date())));
   const [asking, setAsking] = createSignal(false);
   const [requestId, setRequestId] = createSignal<string | null>(null);
@@ -70,18 +72,18 @@ export function HelpButton(props: { teamId: string; brukareId?: string; visitId?
         when={asking()}
         fallback={
           <button type="button" class="btn btn-danger" ref={(el) => (helpButton = el)} onClick={() => setAsking(true)}>
-            {t().help.button}
+            {f().help.button}
           </button>
         }
       >
-        <div class="panel" role="group" aria-label={t().help.button}>
-          <p>{t().help.confirm}</p>
+        <div class="panel" role="group" aria-label={f().help.button}>
+          <p>{f().help.confirm}</p>
           <div class="actions">
             <button type="button" class="btn btn-danger" ref={(el) => queueMicrotask(() => el.focus())} onClick={send}>
-              {t().help.send}
+              {f().help.send}
             </button>
             <button type="button" class="btn" onClick={cancel}>
-              {t().help.cancel}
+              {f().help.cancel}
             </button>
           </div>
         </div>
@@ -89,8 +91,8 @@ export function HelpButton(props: { teamId: string; brukareId?: string; visitId?
       <Show when={mine()}>
         {(request) => (
           <p class={delivered() ? 'ok' : 'warn'} role="status" data-testid="help-status" data-delivered={delivered()}>
-            {delivered() ? t().help.delivered(timeOf(request().at)) : t().help.pending}
-            <Show when={request().acknowledged}>{(ack) => <> {t().help.acknowledged(timeOf(ack().at))}</>}</Show>
+            {delivered() ? f().help.delivered(timeOf(request().at)) : f().help.pending}
+            <Show when={request().acknowledged}>{(ack) => <> {f().help.acknowledged(timeOf(ack().at))}</>}</Show>
           </p>
         )}
       </Show>

@@ -22,6 +22,7 @@ import {
 import { useApp } from '../app-context';
 import { dateTimeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useFieldStrings } from '../i18n/field';
 import { backupDraft, clearDraftBackup, readDraftBackup } from '../storage/draft-backup';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
@@ -55,6 +56,7 @@ export type JournalSectionProps = {
 export function JournalSection(props: JournalSectionProps): JSX.Element {
   const app = useApp();
   const i18n = useI18n();
+  const f = useFieldStrings();
   const t = i18n.t;
   const user = () => app.session()?.user;
   const today = localDate(new Date());
@@ -187,13 +189,13 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
 
   return (
     <section aria-labelledby="journal-title">
-      <h2 id="journal-title">{t().visit.journal}</h2>
+      <h2 id="journal-title">{f().visit.journal}</h2>
       <Show when={props.canWrite}>
         <Show when={correcting() ?? (myDraft()?.correctsId ? myDraft() : null)}>
-          <p class="note">{t().journal.correcting}</p>
+          <p class="note">{f().journal.correcting}</p>
         </Show>
         <p class="hint" id="journal-hint">
-          {t().visit.journalHint}
+          {f().visit.journalHint}
         </p>
         <textarea
           id="journal-text"
@@ -207,12 +209,12 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
         />
         <Show when={(phrases() ?? []).length > 0}>
           <details class="phrases">
-            <summary>{t().journal.phrases}</summary>
+            <summary>{f().journal.phrases}</summary>
             <ul class="phrase-list">
               <For each={phrases() ?? []}>
                 {(phrase) => (
                   <li>
-                    <button type="button" class="btn btn-quiet phrase" aria-label={t().journal.insert(phrase.text)} onClick={() => append(phrase.text)}>
+                    <button type="button" class="btn btn-quiet phrase" aria-label={f().journal.insert(phrase.text)} onClick={() => append(phrase.text)}>
                       {phrase.text}
                     </button>
                   </li>
@@ -220,57 +222,57 @@ export function JournalSection(props: JournalSectionProps): JSX.Element {
               </For>
             </ul>
             <A href="/fraser" class="link">
-              {t().journal.editPhrases}
+              {f().journal.editPhrases}
             </A>
           </details>
         </Show>
         <div class="actions">
           <Show when={Recognition}>
             <button type="button" class="btn" aria-pressed={listening()} onClick={toggleDictation}>
-              {listening() ? t().journal.stopDictation : t().journal.dictate}
+              {listening() ? f().journal.stopDictation : f().journal.dictate}
             </button>
           </Show>
           <Show when={myDraft()}>
-            <Show when={!saving()} fallback={<span class="note">{t().visit.draftSaving}</span>}>
+            <Show when={!saving()} fallback={<span class="note">{f().visit.draftSaving}</span>}>
               <span class="saved" data-testid="draft-saved">
-                {t().visit.draftSaved}
+                {f().visit.draftSaved}
               </span>
             </Show>
           </Show>
           <button type="button" class="btn btn-primary" disabled={!myDraft() || (myDraft()?.text.trim() ?? '') === ''} onClick={sign}>
-            {t().visit.sign}
+            {f().visit.sign}
           </button>
         </div>
         <ErrorText message={error()} />
       </Show>
 
-      <h3 id="recent-title">{t().visit.recent}</h3>
-      <label for="area-filter">{t().journal.filter}</label>
+      <h3 id="recent-title">{f().visit.recent}</h3>
+      <label for="area-filter">{f().journal.filter}</label>
       <select id="area-filter" value={area()} onChange={(e) => setArea(e.currentTarget.value as LifeArea | 'all')}>
-        <option value="all">{t().journal.all}</option>
-        <For each={LIFE_AREAS}>{(a) => <option value={a}>{t().journal.areas[a]}</option>}</For>
+        <option value="all">{f().journal.all}</option>
+        <For each={LIFE_AREAS}>{(a) => <option value={a}>{f().journal.areas[a]}</option>}</For>
       </select>
-      <Show when={visible().length > 0} fallback={<p>{t().visit.noEntries}</p>}>
+      <Show when={visible().length > 0} fallback={<p>{f().visit.noEntries}</p>}>
         <ol class="journal-list" data-testid="journal-list">
           <For each={visible()}>
             {(entry) => (
               <li class={`journal-entry ${entry.status}`} data-testid="journal-entry">
                 <p class="meta">
                   {entry.authorName} · {dateTimeOf(entry.createdAt, today)}
-                  <Show when={entry.lifeArea}>{(a) => <> · {t().journal.areas[a()]}</>}</Show> ·{' '}
-                  {entry.status === 'signed' ? t().visit.signed(dateTimeOf(entry.signedAt ?? entry.createdAt, today)) : t().visit.draft}
-                  <Show when={entry.correctsId}> · {t().visit.corrects}</Show>
-                  <Show when={correctedIds().has(entry.id)}> · {t().journal.corrected}</Show>
+                  <Show when={entry.lifeArea}>{(a) => <> · {f().journal.areas[a()]}</>}</Show> ·{' '}
+                  {entry.status === 'signed' ? f().visit.signed(dateTimeOf(entry.signedAt ?? entry.createdAt, today)) : f().visit.draft}
+                  <Show when={entry.correctsId}> · {f().visit.corrects}</Show>
+                  <Show when={correctedIds().has(entry.id)}> · {f().journal.corrected}</Show>
                 </p>
                 <Show when={entry.status === 'signed' && entry.verified === false}>
                   <p class="error" data-testid="tampered">
-                    {t().journal.tampered}
+                    {f().journal.tampered}
                   </p>
                 </Show>
                 <p class="text">{entry.text}</p>
                 <Show when={props.canWrite && entry.status === 'signed' && !myDraft()}>
                   <button type="button" class="btn btn-quiet" onClick={() => setCorrecting(entry)}>
-                    {t().journal.correct}
+                    {f().journal.correct}
                   </button>
                 </Show>
               </li>

@@ -187,7 +187,7 @@ describe('offline shift', () => {
     for (const visit of worked) {
       const card = planner.page.locator(`[data-visit-id="${visit.id}"]`);
       await card.getByTestId('visit-status').filter({ hasText: 'Klart' }).waitFor({ timeout: 30_000 });
-      expect(await card.locator('.visit-staff').innerText()).toContain('anna');
+      expect(await card.locator('.visit-staff').innerText()).toContain('Anna Lindqvist');
     }
     expect(await planner.page.locator(`[data-visit-id="${unplannedId}"] .visit-tasks`).innerText()).toContain('Oplanerat');
 
