@@ -31,13 +31,9 @@ function clock(instant: string | undefined): string {
 /** Planned and actual minutes of one visit for one staff member (their own check-in and check-out where known). */
 export function deliveredOf(v: Visit, staffId: string): { plannedMinutes: number; checkIn?: string; checkOut?: string; actualMinutes?: number } {
   const plannedMinutes = minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart);
-  // A single stamp counts for this staff member when it is theirs, or when both
-  // they and its owner are assigned (one device recorded for the pair, as older
-  // records do). The stamp of a caregiver who worked a visit assigned to someone
-  // else never counts for that someone: payroll would pay the time twice.
-  const shared = (other: string) => v.assignedStaffIds.includes(staffId) && v.assignedStaffIds.includes(other);
-  const stampOf = (all: Visit['staffCheckIns'], single: Visit['checkIn']) =>
-    all ? all.find((s) => s.staffId === staffId) : single && (single.staffId === staffId || shared(single.staffId)) ? single : undefined;
+  // Each person's own stamps only: a check-in counts for who made it, so a
+  // reassigned or double-staffed visit never pays one person's time twice.
+  const stampOf = (all: Visit['staffCheckIns'], single: Visit['checkIn']) => (all ? all.find((s) => s.staffId === staffId) : single?.staffId === staffId ? single : undefined);
   const checkIn = stampOf(v.staffCheckIns, v.checkIn)?.at;
   const checkOut = checkIn ? stampOf(v.staffCheckOuts, v.checkOut)?.at : undefined;
   const own = checkIn && checkOut ? Math.max(0, Math.round((Date.parse(checkOut) - Date.parse(checkIn)) / 60_000)) : undefined;

@@ -312,7 +312,7 @@ describe('delivered time per visit and staff member', () => {
     expect(deliveredOf(v, 'anna')).toEqual({ plannedMinutes: 45, checkIn: at('07:00'), checkOut: at('07:40'), actualMinutes: 40 });
   });
 
-  it('counts one record made for a double-staffed pair for both of them (older records)', () => {
+  it("counts one person's record of a double-staffed visit for that person only (no time paid twice)", () => {
     const v = visit({
       assignedStaffIds: ['anna', 'bo'],
       requiredStaff: 2,
@@ -321,7 +321,8 @@ describe('delivered time per visit and staff member', () => {
       checkOut: stamp('anna', '07:47'),
       outcome: { kind: 'as_planned', notDone: [], actualMinutes: 42 },
     });
-    expect(deliveredOf(v, 'bo')).toEqual({ plannedMinutes: 45, checkIn: at('07:05'), checkOut: at('07:47'), actualMinutes: 42 });
+    expect(deliveredOf(v, 'bo')).toEqual({ plannedMinutes: 45 });
+    expect(deliveredOf(v, 'anna')).toEqual({ plannedMinutes: 45, checkIn: at('07:05'), checkOut: at('07:47'), actualMinutes: 42 });
   });
 
   it('has no times for a visit nobody checked in to, and one row without staff when nobody is assigned', () => {

@@ -281,8 +281,8 @@ export function writeExecution(doc: Y.Doc, execution: VisitExecution, origin?: u
     const m = maps(doc);
     if (e.status === 'cancelled' || e.status === 'missed') m.marks.set(e.visitId, { status: e.status, reason: e.statusReason ?? '' });
     else m.status.set(e.visitId, e.statusReason === undefined ? { status: e.status } : { status: e.status, reason: e.statusReason });
-    if (e.checkIn) m.checkIn.set(staffKey(e.visitId, e.checkIn.staffId), e.checkIn);
-    if (e.checkOut) m.checkOut.set(staffKey(e.visitId, e.checkOut.staffId), e.checkOut);
+    for (const stamp of [...(e.checkIn ? [e.checkIn] : []), ...(e.staffCheckIns ?? [])]) m.checkIn.set(staffKey(e.visitId, stamp.staffId), stamp);
+    for (const stamp of [...(e.checkOut ? [e.checkOut] : []), ...(e.staffCheckOuts ?? [])]) m.checkOut.set(staffKey(e.visitId, stamp.staffId), stamp);
     for (const [insatsId, r] of Object.entries(e.tasks)) m.tasks.set(taskKey(e.visitId, insatsId), r);
     if (e.outcome) m.outcome.set(staffKey(e.visitId, e.checkOut?.staffId ?? e.checkIn?.staffId ?? ''), e.outcome);
   }, origin);

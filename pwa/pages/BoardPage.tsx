@@ -584,11 +584,15 @@ function Editor(props: {
 
   // Candidates: who met this recipient in the 14 days before, who has the
   // competences the visit's insatser need, who is free at that time.
-  const historyNames = createMemo(() => {
-    const out: string[] = [];
-    for (let d = 14; d >= 1; d--) out.push(planDocName(props.teamId, addDays(v().date, -d)));
-    return out;
-  });
+  const historyNames = createMemo(
+    () => {
+      const out: string[] = [];
+      for (let d = 14; d >= 1; d--) out.push(planDocName(props.teamId, addDays(v().date, -d)));
+      return out;
+    },
+    undefined,
+    { equals: (a, b) => a.join() === b.join() },
+  );
   const history = createDocView(app.hub, historyNames, (docs: Y.Doc[]) => docs.flatMap((d) => readPlannedVisits(d).items.filter((x) => !x.cancelled && !x.missed)));
   const required = () => {
     const plan = props.recipient?.carePlan ?? [];

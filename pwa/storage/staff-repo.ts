@@ -7,20 +7,40 @@ import type { SlingaDb } from './db';
 export const TeamStaffSchema = z.array(z.object({ id: IdSchema, name: z.string(), role: RoleSchema, competences: z.array(CompetenceSchema), workHours: z.optional(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })) }));
 export type TeamStaff = z.infer<typeof TeamStaffSchema>;
 
-export async function loadTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff> {
-  const key = `staff:${teamId}`;
+// This tab's copy, so that the board and the day do not wait for the network
+// (or IndexedDB) each time they open.
+const memory = new Map<string, TeamStaff>();
+
+async function fetchTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff | undefined> {
   try {
     const res = await fetch(`${origin}/api/teams/${teamId}/staff`, { headers: { authorization: `Bearer ${token}` } });
-    if (res.ok) {
-      const parsed = z.object({ staff: TeamStaffSchema }).safeParse(await res.json());
-      if (parsed.success) {
-        await db.meta.put({ key, value: parsed.data.staff });
-        return parsed.data.staff;
-      }
-    }
+    if (!res.ok) return undefined;
+    const parsed = z.object({ staff: TeamStaffSchema }).safeParse(await res.json());
+    if (!parsed.success) return undefined;
+    memory.set(teamId, parsed.data.staff);
+    await db.meta.put({ key: `staff:${teamId}`, value: parsed.data.staff });
+    return parsed.data.staff;
   } catch {
-    // Offline: the stored list below.
+    return undefined; // offline: the copy on the device stands
   }
-  const stored = TeamStaffSchema.safeParse((await db.meta.get(key))?.value);
-  return stored.success ? stored.data : [];
+}
+
+/**
+ * The team's staff: at once from this tab's or the device's copy (refreshed
+ * from the server in the background for next time), or from the server when
+ * the device has none yet.
+ */
+export async function loadTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff> {
+  const cached = memory.get(teamId);
+  if (cached) {
+    void fetchTeamStaff(db, origin, token, teamId);
+    return cached;
+  }
+  const stored = TeamStaffSchema.safeParse((await db.meta.get(`staff:${teamId}`))?.value);
+  if (stored.success) {
+    memory.set(teamId, stored.data);
+    void fetchTeamStaff(db, origin, token, teamId);
+    return stored.data;
+  }
+  return (await fetchTeamStaff(db, origin, token, teamId)) ?? [];
 }

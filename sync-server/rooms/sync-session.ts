@@ -25,13 +25,12 @@ export class SyncSession {
     this.#log = log;
   }
 
-  /** Joins the room and sends sync step 1 (and an ack, so the client learns what is already safe). */
+  /** Joins the room and sends sync step 1. */
   start(): Promise<void> {
     return this.#room.enqueue(() => {
       if (this.#closed) return;
       this.#room.peers.add(this.#peer);
       this.#peer.send(this.#room.syncStep1());
-      if (this.#peer.wantsAck) this.#peer.send(this.#room.ackMessage());
     });
   }
 
@@ -121,6 +120,10 @@ export class SyncSession {
           return this.#closeWith(CLOSE_CODES.malformedMessage);
         }
         this.#peer.send(reply);
+        // The first ack follows the server's content (step 2), so that a client
+        // that counts acked docs as "synced" has the server's state by then; it
+        // also tells the client which of its changes are already safe.
+        if (this.#peer.wantsAck) this.#peer.send(this.#room.ackMessage());
         return;
       }
       case syncProtocol.messageYjsSyncStep2:

@@ -122,8 +122,18 @@ function dayExecution(rnd: Random, visit: PlannedVisit): { exec: VisitExecution;
   const tasks = Object.fromEntries(visit.insatser.map((i) => [i.id, { done: i.id !== declined, staffId, at: checkOut }]));
   const phrases = NOTE_PHRASES[visit.insatser[0]?.type ?? ''];
   const note = declined ? 'Avböjde en av insatserna i dag. Respekterade önskemålet.' : phrases && rnd.chance(0.15) ? rnd.pick(phrases) : undefined;
+  // With double staffing each caregiver checks in and out on their own device.
+  const pair = visit.assignedStaffIds.length > 1;
+  const everyone = (at: string) => visit.assignedStaffIds.map((id) => ({ at, staffId: id }));
   return {
-    exec: { visitId: visit.id, status: 'done', checkIn: { at: checkIn, staffId }, checkOut: { at: checkOut, staffId }, tasks },
+    exec: {
+      visitId: visit.id,
+      status: 'done',
+      checkIn: { at: checkIn, staffId },
+      checkOut: { at: checkOut, staffId },
+      tasks,
+      ...(pair ? { staffCheckIns: everyone(checkIn), staffCheckOuts: everyone(checkOut) } : {}),
+    },
     ...(note ? { note } : {}),
   };
 }

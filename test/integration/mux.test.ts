@@ -214,8 +214,8 @@ describe('multiplexed sync socket (WS /sync)', () => {
       expect(first).toEqual({ kind: MUX_KIND.open, docName });
       expect(second?.kind).toBe(MUX_KIND.message);
       expect(second?.kind === MUX_KIND.message && decodeMessage(second.body)).toMatchObject({ type: 'sync', subType: SYNC_STEP_1 });
-      // ack=1: the server also says what it already holds.
-      await waitFor(() => acksIn(anna.bodiesFor(docName)).length > 0, `the initial ack on ${docName}`);
+      // No ack before the client has asked for the server's content.
+      expect(acksIn(anna.bodiesFor(docName))).toEqual([]);
     }
     expect(anna.frames().every((f) => f.kind !== MUX_KIND.close)).toBe(true);
 
@@ -224,6 +224,15 @@ describe('multiplexed sync socket (WS /sync)', () => {
     const execDoc = new Y.Doc();
     await pullChannel(anna, brukare, brukareDoc);
     await pullChannel(anna, exec, execDoc);
+    // ack=1: after its step 2 the server says what it holds, so an acked doc is a synced doc.
+    for (const docName of [exec, brukare]) {
+      await waitFor(() => acksIn(anna.bodiesFor(docName)).length > 0, `the first ack on ${docName}`);
+      const kinds = anna.bodiesFor(docName).map((b) => decodeMessage(b));
+      const step2 = kinds.findIndex((d) => d.type === 'sync' && d.subType === SYNC_STEP_2);
+      const ack = kinds.findIndex((d) => d.type === 'ack');
+      expect(step2).toBeGreaterThan(-1);
+      expect(ack).toBeGreaterThan(step2);
+    }
     const profile = readBrukare(brukareDoc);
     expect(profile.ok && profile.value.id).toBe('norr-b01');
     expect(readBrukare(execDoc).ok).toBe(false);
