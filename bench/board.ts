@@ -158,7 +158,12 @@ async function checkBoard(page: Page, expected: Expected): Promise<void> {
 
 /** Waits until the (new) editor for a visit is open: its assign menu shows the visit's current assignee and offers the target. */
 async function openEditor(page: Page, visitId: string, current: string, target: string): Promise<void> {
-  await page.locator(`[data-testid=board-card][data-visit-id="${visitId}"]`).first().locator('button').first().click();
+  // The editor is a modal dialog: close the previous run's first.
+  if ((await page.getByTestId('board-editor').count()) > 0) {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('board-editor').waitFor({ state: 'detached' });
+  }
+  await page.locator(`[data-testid=board-card][data-visit-id="${visitId}"]`).first().locator('.board-card-button').click();
   await page.waitForFunction(
     ({ current, target }) => {
       const select = document.querySelector<HTMLSelectElement>('[data-testid=assign-select]');

@@ -13,6 +13,8 @@ const MessagesPage = lazy(() => import('./pages/MessagesPage'));
 const UnplannedPage = lazy(() => import('./pages/UnplannedPage'));
 const PhrasesPage = lazy(() => import('./pages/PhrasesPage'));
 const BoardPage = lazy(() => import('./pages/BoardPage'));
+const WeekPage = lazy(() => import('./pages/WeekPage'));
+const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 // Not needed on a signed-in device's cold start.
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 
@@ -46,6 +48,8 @@ export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
           <Route path="/oplanerat" component={UnplannedPage} />
           <Route path="/fraser" component={PhrasesPage} />
           <Route path="/planering" component={BoardPage} />
+          <Route path="/planering/vecka" component={WeekPage} />
+          <Route path="/planering/uppfoljning" component={ReportsPage} />
           <Route path="*" component={DayPage} />
         </Router>
       </I18nContext.Provider>

@@ -125,6 +125,7 @@ async function boot(): Promise<void> {
     engine?.setOnline(false);
   });
   liveQuery(() => db.pending.count()).subscribe({ next: (n) => status.setPending(n), error: reportError });
+  hub.setOnRecording((n) => status.setRecording(n));
 
   // Benchmarks (bench/) drive the real stack through this handle; it exists only
   // when explicitly enabled on this device and gives nothing DevTools would not.

@@ -23,13 +23,14 @@ import {
   readBrukare,
   readPlannedVisits,
   readTeamDay,
+  type TeamDay,
   syncWindow,
   type BrukareSummary,
   type JournalEntry,
   type LoginResponse,
 } from '../domain';
 import { verifyPassword } from './auth/passwords';
-import { DELIVERED_CSV_HEADER, csvLine, deliveredRows } from './http/delivered-csv';
+import { deliveredCsv } from './http/delivered-csv';
 import type { Tokens } from './auth/tokens';
 import { requireUser, type AuthEnv } from './http/auth-middleware';
 import { ApiError } from './http/errors';
@@ -189,16 +190,17 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     if (addDays(from, MAX_JOURNAL_RANGE_DAYS) < to) throw new ApiError(400, `at most ${MAX_JOURNAL_RANGE_DAYS} days at a time`);
     const user = c.get('user');
     if (user.role !== 'scheduler' || !user.teamIds.includes(teamId.value)) throw new ApiError(403, "only the team's schedulers may fetch this report");
-    const rows: string[][] = [DELIVERED_CSV_HEADER];
+    const days: TeamDay[] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) {
-      const day = await rooms.read(planDocName(teamId.value, date), (planDoc) =>
-        rooms.read(execDocName(teamId.value, date), (execDoc) => readTeamDay(teamId.value, date, planDoc, execDoc, () => undefined)),
+      days.push(
+        await rooms.read(planDocName(teamId.value, date), (planDoc) =>
+          rooms.read(execDocName(teamId.value, date), (execDoc) => readTeamDay(teamId.value, date, planDoc, execDoc, () => undefined)),
+        ),
       );
-      rows.push(...deliveredRows(day));
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="delivered-${teamId.value}-${from}-${to}.csv"`);
-    return c.body(`${rows.map(csvLine).join('\r\n')}\r\n`);
+    return c.body(deliveredCsv(days));
   });
 
   api.all('*', () => {

@@ -41,6 +41,8 @@ export const planningEn: PlanningStrings = {
     outside_window: 'The visit is outside the time agreed with the recipient.',
   },
   queue: (help, deviations) => `Inbox: ${help} unanswered help requests, ${deviations} new deviations`,
+  warnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
+  clashMark: 'clash to resolve',
   live: {
     title: 'The day right now',
     late: 'Late',

@@ -41,6 +41,8 @@ export const planningSv = {
     outside_window: 'Besöket ligger utanför den tid som är överenskommen med brukaren.',
   },
   queue: (help: number, deviations: number) => `Inkorg: ${help} obesvarade begäran om hjälp, ${deviations} nya avvikelser`,
+  warnings: (n: number) => (n === 1 ? '1 varning' : `${n} varningar`),
+  clashMark: 'krock att lösa',
   live: {
     title: 'Dagen just nu',
     late: 'Sena',

@@ -171,22 +171,33 @@ export default function BoardPage(): JSX.Element {
     for (const v of visits()) c[live(v)] += 1;
     return c;
   });
-  const lanes = createMemo(() => {
-    const byStaff = new Map<string, Visit[]>();
-    for (const v of active()) for (const s of v.assignedStaffIds) byStaff.set(s, [...(byStaff.get(s) ?? []), v]);
+  // Lanes list visit ids (stable strings), so a card stays the same element
+  // while its visit changes: focus stays put and only what changed re-renders.
+  const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const laneIds = createMemo(() => {
+    const byStaff = new Map<string, string[]>();
+    for (const v of active()) for (const s of new Set(v.assignedStaffIds)) byStaff.set(s, [...(byStaff.get(s) ?? []), v.id]);
     return byStaff;
   });
+  const laneOf = (staffId: string) => createMemo(() => laneIds().get(staffId) ?? [], [], { equals: sameIds });
   const unassigned = createMemo(() => active().filter((v) => v.assignedStaffIds.length === 0));
+  const unassignedIds = createMemo(() => unassigned().map((v) => v.id), [], { equals: sameIds });
   const [editingId, setEditingId] = createSignal<string | null>(null);
   const editing = editingId;
-  // The editor is a side panel: focus moves into it, and back to where it came from when it closes.
+  // The editor is a modal dialog: focus moves into it, and back to the
+  // visit's card when it closes (found by id: the card may have moved lanes).
   let openedFrom: HTMLElement | null = null;
   const setEditing = (id: string | null) => {
-    if (id !== null && editingId() === null) openedFrom = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const wasEditing = editingId();
+    if (id !== null && wasEditing === null) openedFrom = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setEditingId(id);
-    if (id === null) {
-      openedFrom?.focus();
+    if (id === null && wasEditing !== null) {
+      const from = openedFrom;
       openedFrom = null;
+      queueMicrotask(() => {
+        if (from?.isConnected) return from.focus();
+        document.querySelector<HTMLElement>(`[data-visit-id="${CSS.escape(wasEditing)}"] .board-card-button`)?.focus();
+      });
     }
   };
 
@@ -205,12 +216,16 @@ export default function BoardPage(): JSX.Element {
     const v = visitById().get(visitId);
     if (v) save(v, { assignedStaffIds: staffId ? [staffId, ...v.assignedStaffIds.slice(1).filter((s) => s !== staffId)] : v.assignedStaffIds.slice(1) });
   };
-  const moveTo = (visitId: string, staffId: string | null, startMin: number) => {
+  /** Moves a visit from one lane (`from`, '' = unassigned) to another (`to`, '' = unassigned) at a start time. */
+  const moveTo = (visitId: string, from: string, to: string, startMin: number) => {
     const v = visitById().get(visitId);
     if (!v) return;
     const length = minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart);
     const start = clampStart(snap(startMin), length);
-    const assigned = staffId === null ? v.assignedStaffIds : staffId === '' ? v.assignedStaffIds.slice(1) : [staffId, ...v.assignedStaffIds.slice(1).filter((s) => s !== staffId)];
+    // Only the person whose lane the card was dragged from is replaced; a second staff member stays.
+    const others = v.assignedStaffIds.filter((s) => s !== from && s !== to);
+    const at = from === '' ? -1 : v.assignedStaffIds.indexOf(from);
+    const assigned = to === '' ? others : at >= 0 ? [...others.slice(0, at), to, ...others.slice(at)] : [to, ...others];
     save(v, { assignedStaffIds: assigned, plannedStart: timeOfMinutes(start), plannedEnd: timeOfMinutes(start + length) });
   };
   const resize = (v: Visit, length: number) => {
@@ -226,21 +241,22 @@ export default function BoardPage(): JSX.Element {
 
   // --- Drag and drop (a shortcut for the menus): drop on a lane at a time.
   let grabOffsetPx = 0;
-  const dropOn = (staffId: string | null) => (e: DragEvent) => {
+  let dragFromLane = '';
+  const dropOn = (staffId: string) => (e: DragEvent) => {
     e.preventDefault();
     const id = e.dataTransfer?.getData('text/plain');
     if (!id) return;
     const timeline = (e.currentTarget as HTMLElement).querySelector('.timeline');
     if (timeline && staffId !== '') {
       const y = e.clientY - timeline.getBoundingClientRect().top - grabOffsetPx;
-      moveTo(id, staffId, DAY_START_MIN + y / PX_PER_MIN);
+      moveTo(id, dragFromLane, staffId, DAY_START_MIN + y / PX_PER_MIN);
     } else {
       const v = visitById().get(id);
-      if (v) moveTo(id, staffId, minutesOfDay(v.plannedStart));
+      if (v) moveTo(id, dragFromLane, staffId, minutesOfDay(v.plannedStart));
     }
   };
 
-  const Card = (props: { visit: Visit; positioned: boolean }) => {
+  const Card = (props: { visit: Visit; lane: string; positioned: boolean }) => {
     const start = () => minutesOfDay(props.visit.plannedStart);
     const length = () => minutesOfDay(props.visit.plannedEnd) - start();
     const [preview, setPreview] = createSignal<number | null>(null);
@@ -253,12 +269,13 @@ export default function BoardPage(): JSX.Element {
         classList={{ 'has-issue': issuesOf(props.visit.id).length > 0, 'has-clash': clashedVisits().has(props.visit.id) }}
         style={
           props.positioned
-            ? { position: 'absolute', top: `${(start() - DAY_START_MIN) * PX_PER_MIN}px`, height: `${Math.max(44, shownLength() * PX_PER_MIN)}px`, left: '0', right: '0' }
+            ? { position: 'absolute', top: `${(start() - DAY_START_MIN) * PX_PER_MIN}px`, height: `${Math.max(46, shownLength() * PX_PER_MIN)}px`, left: '0', right: '0' }
             : {}
         }
         draggable={!props.visit.unplanned}
         onDragStart={(e) => {
           e.dataTransfer?.setData('text/plain', props.visit.id);
+          dragFromLane = props.lane;
           grabOffsetPx = e.clientY - e.currentTarget.getBoundingClientRect().top;
         }}
         data-testid="board-card"
@@ -269,7 +286,7 @@ export default function BoardPage(): JSX.Element {
           type="button"
           class="board-card-button"
           aria-expanded={editing() === props.visit.id}
-          aria-controls="board-editor"
+          aria-haspopup="dialog"
           onClick={() => setEditing(editing() === props.visit.id ? null : props.visit.id)}
         >
           <span class="visit-time">
@@ -282,10 +299,18 @@ export default function BoardPage(): JSX.Element {
             <span class="note"> · {p().staffCount(props.visit.assignedStaffIds.length, props.visit.requiredStaff)}</span>
           </Show>
           <Show when={issuesOf(props.visit.id).length > 0}>
-            <span class="warn"> · ⚠ {issuesOf(props.visit.id).length}</span>
+            <span class="warn">
+              {' '}
+              · <span aria-hidden="true">⚠ {issuesOf(props.visit.id).length}</span>
+              <span class="sr-only">{p().warnings(issuesOf(props.visit.id).length)}</span>
+            </span>
           </Show>
           <Show when={clashedVisits().has(props.visit.id)}>
-            <span class="danger"> · ⚡</span>
+            <span class="danger">
+              {' '}
+              · <span aria-hidden="true">⚡</span>
+              <span class="sr-only">{p().clashMark}</span>
+            </span>
           </Show>
         </button>
         <Show when={props.positioned && !props.visit.unplanned}>
@@ -440,11 +465,13 @@ export default function BoardPage(): JSX.Element {
         <section class="board-lane unassigned" aria-label={p().unassigned} data-testid="board-unassigned" onDragOver={(e) => e.preventDefault()} onDrop={dropOn('')}>
           <h2>{p().unassigned}</h2>
           <ul>
-            <For each={unassigned()}>{(v) => <Card visit={v} positioned={false} />}</For>
+            <For each={unassignedIds()}>{(id) => <Show when={visitById().get(id)}>{(v) => <Card visit={v()} lane="" positioned={false} />}</Show>}</For>
           </ul>
         </section>
         <For each={caregivers()}>
-          {(s) => (
+          {(s) => {
+            const ids = laneOf(s.id);
+            return (
             <section class="board-lane" aria-label={s.name} data-testid="board-lane" data-staff-id={s.id} onDragOver={(e) => e.preventDefault()} onDrop={dropOn(s.id)}>
               <h2>{s.name}</h2>
               <Show when={s.workHours}>{(h) => <p class="note lane-hours">{p().workHours(h().start, h().end)}</p>}</Show>
@@ -461,10 +488,11 @@ export default function BoardPage(): JSX.Element {
                     />
                   )}
                 </Show>
-                <For each={lanes().get(s.id) ?? []}>{(v) => <Card visit={v} positioned />}</For>
+                <For each={ids()}>{(id) => <Show when={visitById().get(id)}>{(v) => <Card visit={v()} lane={s.id} positioned />}</Show>}</For>
               </ul>
             </section>
-          )}
+            );
+          }}
         </For>
       </div>
 
@@ -610,19 +638,27 @@ function Editor(props: {
   const name = (id: string) => props.caregivers.find((s) => s.id === id)?.name ?? id;
   const id = (what: string) => `${what}-${v().id}`;
   return (
-    <section
+    // A modal dialog: the board behind it is inert, so focus cannot get lost
+    // under it; Escape closes it (the browser's "cancel", then "close").
+    <dialog
       class="panel board-editor"
       id="board-editor"
       aria-labelledby={id('editor-title')}
       data-testid="board-editor"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onClose();
-      }}
+      ref={(el) =>
+        queueMicrotask(() => {
+          if (!el.open) el.showModal();
+          el.querySelector<HTMLElement>('h2')?.focus();
+        })
+      }
+      onClose={() => props.onClose()}
     >
       <h2 id={id('editor-title')} tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
         {props.recipient?.name ?? '…'} {v().plannedStart}–{v().plannedEnd}
       </h2>
-      <For each={props.issues}>{(issue) => <p class="warn">{p().issues[issue.kind]}</p>}</For>
+      <div role="status">
+        <For each={props.issues}>{(issue) => <p class="warn">{p().issues[issue.kind]}</p>}</For>
+      </div>
       <label for={id('assign')}>{p().assign}</label>
       {/* Options carry `selected`: the list re-sorts as the history loads, and a select's value would not follow. */}
       <select id={id('assign')} data-testid="assign-select" onChange={(e) => props.onAssign(e.currentTarget.value)}>
@@ -640,6 +676,7 @@ function Editor(props: {
       <label for={id('second')}>{p().second}</label>
       <select
         id={id('second')}
+        disabled={v().assignedStaffIds.length === 0}
         onChange={(e) => {
           const first = v().assignedStaffIds[0];
           if (first) props.onSave({ assignedStaffIds: e.currentTarget.value ? [first, e.currentTarget.value] : [first] });
@@ -698,7 +735,7 @@ function Editor(props: {
       <Show
         when={!v().cancelled && !v().missed}
         fallback={
-          <button type="button" class="btn" onClick={() => props.onRestore()}>
+          <button type="button" class="btn" id={id('restore')} onClick={() => props.onRestore()}>
             {p().restore}
           </button>
         }
@@ -716,7 +753,16 @@ function Editor(props: {
             <label for={id('reason-text')}>{p().cancelOther}</label>
             <input id={id('reason-text')} maxLength={500} value={reasonText()} onInput={(e) => setReasonText(e.currentTarget.value)} />
           </Show>
-          <button type="button" class="btn" disabled={cancelReason() === ''} onClick={() => props.onCancel(cancelReason())}>
+          <button
+            type="button"
+            class="btn"
+            disabled={cancelReason() === ''}
+            onClick={() => {
+              props.onCancel(cancelReason());
+              // The cancel form gives way to "restore": keep focus in the dialog.
+              queueMicrotask(() => document.getElementById(id('restore'))?.focus());
+            }}
+          >
             {p().cancel}
           </button>
         </fieldset>
@@ -733,6 +779,6 @@ function Editor(props: {
           {p().close}
         </button>
       </div>
-    </section>
+    </dialog>
   );
 }

@@ -8,6 +8,8 @@ import { updatesTableName, type SlingaDb } from '../storage/db';
 import { recordPending } from '../storage/pending-repo';
 import { REMOTE } from './origins';
 
+const RECORDING_GRACE_MS = 500;
+
 export class DocHub {
   readonly db: SlingaDb;
   readonly #docs = new Map<string, Promise<Y.Doc>>();
@@ -16,6 +18,8 @@ export class DocHub {
   #closed = false;
   #storageFailed = false;
   #onOpened: ((name: string) => void) | null = null;
+  #recording = 0;
+  #onRecording: (count: number) => void = () => undefined;
   readonly #onStorageError: () => void;
 
   constructor(db: SlingaDb, onError: (error: unknown) => void, onStorageError: () => void = () => undefined) {
@@ -28,6 +32,17 @@ export class DocHub {
   setOnOpened(callback: ((name: string) => void) | null): void {
     this.#onOpened = callback;
     if (callback) for (const name of this.#docs.keys()) callback(name);
+  }
+
+  /**
+   * Told how many local changes are being recorded as pending right now. A
+   * change counts from the moment it is made: while IndexedDB is busy (a first
+   * sync writes hundreds of rows) its pending row can take seconds to land,
+   * and the device must not say "everything is saved on the server" meanwhile.
+   */
+  setOnRecording(callback: (count: number) => void): void {
+    this.#onRecording = callback;
+    callback(this.#recording);
   }
 
   #storageError(error: unknown): void {
@@ -74,7 +89,12 @@ export class DocHub {
     const onTransaction = (tx: Y.Transaction) => {
       if (tx.origin === REMOTE || tx.origin instanceof DexieYProvider) return;
       const change = changeRangesOf(tx);
-      if (!isEmptyChange(change)) recordPending(db, name, change).catch((err: unknown) => this.#storageError(err));
+      if (isEmptyChange(change)) return;
+      this.#onRecording(++this.#recording);
+      recordPending(db, name, change)
+        .catch((err: unknown) => this.#storageError(err))
+        // Counted a little past the commit, until the stored count (a live query) has caught up.
+        .finally(() => setTimeout(() => this.#onRecording(--this.#recording), RECORDING_GRACE_MS));
     };
     doc.on('afterTransaction', onTransaction);
     this.#cleanups.push(() => {

@@ -14,6 +14,8 @@ export type SyncStatus = {
   storageError: Accessor<boolean>;
   setOnline(v: boolean): void;
   setPending(v: number): void;
+  /** Local changes made but not yet stored as pending (counted as pending too). */
+  setRecording(v: number): void;
   setLastSyncedAt(v: string | null): void;
   setAuthExpired(v: boolean): void;
   setConnectedDocs(v: number): void;
@@ -25,7 +27,9 @@ export type SyncStatus = {
 
 export function createSyncStatus(initialOnline: boolean): SyncStatus {
   const [online, setOnline] = createSignal(initialOnline);
-  const [pending, setPending] = createSignal(0);
+  const [stored, setPending] = createSignal(0);
+  const [recording, setRecording] = createSignal(0);
+  const pending = () => stored() + recording();
   const [lastSyncedAt, setLastSyncedAt] = createSignal<string | null>(null);
   const [authExpired, setAuthExpired] = createSignal(false);
   const [connectedDocs, setConnectedDocs] = createSignal(0);
@@ -45,6 +49,7 @@ export function createSyncStatus(initialOnline: boolean): SyncStatus {
     storageError,
     setOnline,
     setPending,
+    setRecording,
     setLastSyncedAt,
     setAuthExpired,
     setConnectedDocs,

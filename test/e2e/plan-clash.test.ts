@@ -31,6 +31,11 @@ async function teamDay(url: string, token: string): Promise<ApiVisit[]> {
 }
 
 async function openBoardEditor(page: Page, visitId: string): Promise<void> {
+  // The editor is a modal dialog: close an open one first.
+  if ((await page.getByTestId('board-editor').count()) > 0) {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('board-editor').waitFor({ state: 'detached' });
+  }
   await page.locator(`[data-testid=board-card][data-visit-id="${visitId}"] .board-card-button`).click();
   await page.getByTestId('board-editor').waitFor();
 }
@@ -67,6 +72,7 @@ describe('plan changes while a caregiver is offline', () => {
     await planner.page.getByRole('radio', { name: 'Brukaren har avbokat' }).check();
     await planner.page.getByRole('button', { name: 'Ställ in besöket' }).click();
     await planner.page.locator(`[data-testid=closed-visit][data-visit-id="${toCancel.id}"]`).waitFor({ state: 'attached' });
+    await planner.page.keyboard.press('Escape');
     await waitUntilNothingPending(planner.page);
     expect(await planner.page.getByTestId('clash').count()).toBe(0);
 
