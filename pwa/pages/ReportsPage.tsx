@@ -87,7 +87,9 @@ export default function ReportsPage(): JSX.Element {
   });
   const daysOf = (dates: readonly string[]) => {
     const map = days();
-    return map ? dates.map((d) => map.get(d)).filter((d): d is TeamDay => d !== undefined) : undefined;
+    // Right after a change of period the view still holds the previous days: loading, not partial figures.
+    if (!map || dates.some((d) => !map.has(d))) return undefined;
+    return dates.map((d) => map.get(d)).filter((d): d is TeamDay => d !== undefined);
   };
   const periodDays = createMemo(() => daysOf(periodDates()));
 

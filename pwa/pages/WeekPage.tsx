@@ -118,7 +118,11 @@ export default function WeekPage(): JSX.Element {
   const loads = createMemo(() => {
     const byDate = visitsByDate();
     if (!byDate || staff() === undefined) return undefined;
-    return new Map([...byDate].map(([d, visits]) => [d, dayLoad(visits, caregivers())]));
+    // Right after a change of week the view still holds the previous week's
+    // days until the new docs are open: show nothing rather than stale figures.
+    const dates = loadedDates();
+    if (!dates.every((d) => byDate.has(d))) return undefined;
+    return new Map(dates.map((d) => [d, dayLoad(byDate.get(d) ?? [], caregivers())]));
   });
   const weekOf = (pick: (day: DayLoad) => Load) => sum([...(loads()?.values() ?? [])].map(pick));
 
@@ -189,7 +193,7 @@ export default function WeekPage(): JSX.Element {
         </button>
         <div class="day-title">
           <h1 id="week-title">{w().title}</h1>
-          <p class="day-date" data-testid="week-range" data-from={days()[0]} data-to={days()[DAYS_IN_WEEK - 1]}>
+          <p class="day-date" data-testid="week-range" data-from={days()[0]} data-to={days()[DAYS_IN_WEEK - 1]} data-loaded={loads() !== undefined ? 'true' : 'false'}>
             {w().weekTitle(isoWeek(monday()), fmt(long(), monday()), fmt(long(), addDays(monday(), DAYS_IN_WEEK - 1)))}
           </p>
         </div>

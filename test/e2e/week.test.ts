@@ -21,7 +21,7 @@ describe('week view', () => {
     await page.getByRole('link', { name: 'Planering' }).click();
     await page.getByRole('navigation', { name: 'Planeringsvyer' }).getByRole('link', { name: 'Vecka' }).click();
     await page.getByRole('heading', { level: 1, name: 'Veckan' }).waitFor();
-    await page.locator(`[data-testid=week-range][data-from="${monday}"][data-to="${addDays(monday, 6)}"]`).waitFor();
+    await page.locator(`[data-testid=week-range][data-from="${monday}"][data-to="${addDays(monday, 6)}"][data-loaded=true]`).waitFor();
 
     // A real table: caption, a column header per day plus name and week total, a row per caregiver.
     const table = page.getByTestId('week-table');
@@ -77,7 +77,7 @@ describe('week view', () => {
     for (let from = monday; from !== lastMonday; ) {
       await next.click();
       from = addDays(from, 7);
-      await page.locator(`[data-testid=week-range][data-from="${from}"]`).waitFor();
+      await page.locator(`[data-testid=week-range][data-from="${from}"][data-loaded=true]`).waitFor();
     }
     expect(await next.isDisabled()).toBe(true);
     // Days after the window are not on the device and have no link.
