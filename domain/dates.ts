@@ -73,7 +73,21 @@ export function timeOfMinutes(minutes: number): string {
  * The instant at which Stockholm wall-clock `time` on `date` occurs. Used for
  * demo data and for comparing planned times with check-ins.
  */
+const instantCache = new Map<string, number>();
+const INSTANT_CACHE_MAX = 4096;
+
 export function instantOf(date: string, time: string): Date {
+  // Boards ask for the same few hundred instants on every change: remember them.
+  const key = `${date}T${time}`;
+  const known = instantCache.get(key);
+  if (known !== undefined) return new Date(known);
+  const at = computeInstant(date, time);
+  if (instantCache.size >= INSTANT_CACHE_MAX) instantCache.clear();
+  instantCache.set(key, at.getTime());
+  return at;
+}
+
+function computeInstant(date: string, time: string): Date {
   const wall = new Date(`${date}T${time}:00Z`).getTime();
   // Stockholm is UTC+1 or UTC+2: take the offset whose instant shows this wall
   // clock (in the autumn's repeated hour, the first of the two). A time that

@@ -165,10 +165,15 @@ export default function BoardPage(): JSX.Element {
     return findClashes(visits(), new Set(day()?.resolutions.keys() ?? []), (id) => schedulers.has(id));
   });
   const clashedVisits = createMemo(() => new Set(clashes().map((c) => c.visitId)));
-  const live = (v: Visit) => liveStatus(v, now());
+  // One pass per change or clock tick; cards look their status up.
+  const liveById = createMemo(() => {
+    const at = now();
+    return new Map(visits().map((v) => [v.id, liveStatus(v, at)]));
+  });
+  const live = (v: Visit) => liveById().get(v.id) ?? liveStatus(v, now());
   const counts = createMemo(() => {
     const c = Object.fromEntries(LIVE_STATUSES.map((s) => [s, 0])) as Record<(typeof LIVE_STATUSES)[number], number>;
-    for (const v of visits()) c[live(v)] += 1;
+    for (const status of liveById().values()) c[status] += 1;
     return c;
   });
   // Lanes list visit ids (stable strings), so a card stays the same element
@@ -261,7 +266,7 @@ export default function BoardPage(): JSX.Element {
     const length = () => minutesOfDay(props.visit.plannedEnd) - start();
     const [preview, setPreview] = createSignal<number | null>(null);
     const shownLength = () => preview() ?? length();
-    const status = () => live(props.visit);
+    const status = createMemo(() => live(props.visit));
     let dragFrom: { y: number; length: number } | null = null;
     return (
       <li
