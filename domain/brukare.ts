@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { IdSchema, TimeOfDaySchema } from './ids';
 import { CompetenceSchema, InsatsTypeSchema, LifeAreaSchema } from './insatser';
+import { SignOffSettingsSchema } from './sign-off';
 
 export const ContactSchema = z.object({
   name: z.string().check(z.minLength(1)),
@@ -48,5 +49,7 @@ export const BrukareSchema = z.object({
   risks: z.array(z.string()),
   goodToKnow: z.array(z.string()),
   carePlan: z.array(CarePlanItemSchema),
+  /** How the recipient signs off visits (absent: the defaults, DEFAULT_SIGN_OFF_SETTINGS). */
+  signOff: z.optional(SignOffSettingsSchema),
 });
 export type Brukare = z.infer<typeof BrukareSchema>;

@@ -76,6 +76,21 @@ export { DEFAULT_TRAVEL_MINUTES, checkPlan } from './planning-checks';
 export type { PlanningContext, PlanningIssue, StaffForPlanning } from './planning-checks';
 export { CONTINUITY_PERIOD_DAYS, continuityIndicator, rankCandidates, staffMetPerRecipient } from './continuity';
 export type { Candidate, ContinuityResult } from './continuity';
+export {
+  DEFAULT_SIGN_OFF_SETTINGS,
+  MOODS,
+  MoodSchema,
+  SIGN_OFF_LANGUAGES,
+  SignOffSchema,
+  SignOffSettingsSchema,
+  isRightToLeft,
+  signOffJournalEntry,
+  signOffLanguage,
+  signOffSummary,
+} from './sign-off';
+export type { Mood, SignOff, SignOffLanguage, SignOffSettings } from './sign-off';
+export { addSignOff, readSignOffs } from './doc-layout/sign-off-doc';
+export type { SignOffResult } from './doc-layout/sign-off-doc';
 export { DELIVERED_COLUMNS, csvLine, deliveredCsv, deliveredOf, deliveredRows, staffOfVisit } from './delivered';
 export { TIME_DIFF_THRESHOLD_MIN, continuityReport, differenceReasons, differingVisits, minutesPerDay, minutesPerRecipient, minutesPerStaff, minutesTotal } from './follow-up';
 export type { ContinuityReport, ContinuityRow, DifferenceReason, DifferingVisit, MinuteTotals } from './follow-up';

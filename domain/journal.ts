@@ -21,6 +21,8 @@ export const JournalEntrySchema = z.object({
   status: JournalStatusSchema,
   signedAt: z.optional(InstantSchema),
   correctsId: z.optional(IdSchema),
+  /** A structured entry made by the app: the recipient's sign-off of a visit (its id). */
+  signOffId: z.optional(IdSchema),
   /** For a signed entry: false when its signed content was altered after signing (tampering). */
   verified: z.optional(z.boolean()),
 });

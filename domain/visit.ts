@@ -3,6 +3,7 @@
 import { z } from 'zod/mini';
 import { DateSchema, IdSchema, InstantSchema, TimeOfDaySchema } from './ids';
 import { InsatsTypeSchema } from './insatser';
+import { SignOffSchema } from './sign-off';
 
 export const VISIT_STATUSES = ['planned', 'in_progress', 'done', 'cancelled', 'missed'] as const;
 export const VisitStatusSchema = z.enum(VISIT_STATUSES);
@@ -111,6 +112,8 @@ export const VisitExecutionSchema = z.object({
    * kept here so that the board shows the clash.
    */
   markedStatus: z.optional(z.enum(['cancelled', 'missed'])),
+  /** The recipient's sign-offs of the visit, oldest first. */
+  signOffs: z.optional(z.array(SignOffSchema)),
 });
 export type VisitExecution = z.infer<typeof VisitExecutionSchema>;
 
@@ -136,6 +139,7 @@ export const VisitSchema = z.object({
   staffCheckIns: z.optional(z.array(StampSchema)),
   staffCheckOuts: z.optional(z.array(StampSchema)),
   markedStatus: z.optional(z.enum(['cancelled', 'missed'])),
+  signOffs: z.optional(z.array(SignOffSchema)),
   cancelled: z.optional(CancellationSchema),
   missed: z.optional(CancellationSchema),
   /** Created in the field (e.g. after a safety-alarm call-out), not by the scheduler. */
@@ -158,6 +162,7 @@ export function mergeVisit(
   return {
     ...plan,
     ...(exec?.markedStatus ? { markedStatus: exec.markedStatus } : {}),
+    ...(exec?.signOffs ? { signOffs: exec.signOffs } : {}),
     ...(unplanned ? { unplanned: true } : {}),
     ...(exec?.outcome ? { outcome: exec.outcome } : {}),
     ...(exec?.staffCheckIns ? { staffCheckIns: exec.staffCheckIns } : {}),

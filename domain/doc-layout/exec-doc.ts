@@ -39,6 +39,7 @@ import {
   type VisitStatus,
 } from '../visit';
 import type { ReadResult } from './plan-doc';
+import { readSignOffs } from './sign-off-doc';
 
 const STATUS = 'status';
 const MARKS = 'marks';
@@ -120,6 +121,7 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
   const checkIns = stampsOf(m.checkIn, visitId).sort((a, b) => a.at.localeCompare(b.at));
   const checkOuts = stampsOf(m.checkOut, visitId).sort((a, b) => a.at.localeCompare(b.at));
   const outcome = combinedOutcome(m.outcome, visitId);
+  const signOffs = readSignOffs(doc, visitId);
   const markEntry = m.marks.get(visitId);
   const mark = markEntry === undefined ? undefined : StatusEntrySchema.safeParse(markEntry);
   if (mark && !mark.success) return { ok: false, error: `marks: ${describeIssues(mark.error.issues)}` };
@@ -143,6 +145,7 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
     ...(checkIns.length > 1 ? { staffCheckIns: checkIns } : {}),
     ...(checkOuts.length > 1 ? { staffCheckOuts: checkOuts } : {}),
     tasks: tasksOf(m.tasks, visitId),
+    ...(signOffs.length > 0 ? { signOffs } : {}),
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };
 }
@@ -150,7 +153,7 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
 function visitIds(doc: Y.Doc): Set<string> {
   const m = maps(doc);
   const ids = new Set<string>([...m.status.keys(), ...m.marks.keys()]);
-  for (const map of [m.tasks, m.checkIn, m.checkOut, m.outcome]) {
+  for (const map of [m.tasks, m.checkIn, m.checkOut, m.outcome, doc.getMap<unknown>('signOffs')]) {
     for (const key of map.keys()) {
       const cut = key.indexOf(TASK_KEY_SEPARATOR);
       ids.add(cut > 0 ? key.slice(0, cut) : key);

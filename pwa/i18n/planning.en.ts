@@ -43,6 +43,8 @@ export const planningEn: PlanningStrings = {
   queue: (help, deviations) => `Inbox: ${help} unanswered help requests, ${deviations} new deviations`,
   warnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
   clashMark: 'clash to resolve',
+  signOff: (outcome, mood, talk) =>
+    `${outcome === 'declined' ? 'Did not want to sign' : `Signed off${mood ? ` (${{ good: 'good', so_so: 'so-so', bad: 'bad' }[mood]})` : ''}`}${talk ? ', wants to talk to someone' : ''}`,
   live: {
     title: 'The day right now',
     late: 'Late',

@@ -43,6 +43,8 @@ export const planningSv = {
   queue: (help: number, deviations: number) => `Inkorg: ${help} obesvarade begäran om hjälp, ${deviations} nya avvikelser`,
   warnings: (n: number) => (n === 1 ? '1 varning' : `${n} varningar`),
   clashMark: 'krock att lösa',
+  signOff: (outcome: 'signed' | 'declined', mood: 'good' | 'so_so' | 'bad' | undefined, talk: boolean) =>
+    `${outcome === 'declined' ? 'Ville inte signera' : `Kvitterat${mood ? ` (${{ good: 'bra', so_so: 'sådär', bad: 'dåligt' }[mood]})` : ''}`}${talk ? ', vill prata med någon' : ''}`,
   live: {
     title: 'Dagen just nu',
     late: 'Sena',

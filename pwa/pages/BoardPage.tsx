@@ -261,6 +261,7 @@ export default function BoardPage(): JSX.Element {
     }
   };
 
+  const lastSignOff = (v: Visit) => v.signOffs?.[v.signOffs.length - 1];
   const Card = (props: { visit: Visit; lane: string; positioned: boolean }) => {
     const start = () => minutesOfDay(props.visit.plannedStart);
     const length = () => minutesOfDay(props.visit.plannedEnd) - start();
@@ -309,6 +310,14 @@ export default function BoardPage(): JSX.Element {
               · <span aria-hidden="true">⚠ {issuesOf(props.visit.id).length}</span>
               <span class="sr-only">{p().warnings(issuesOf(props.visit.id).length)}</span>
             </span>
+          </Show>
+          <Show when={lastSignOff(props.visit)}>
+            {(so) => (
+              <span class="note" data-testid="board-sign-off" data-outcome={so().outcome} data-mood={so().mood ?? ''}>
+                {' '}
+                · {p().signOff(so().outcome, so().mood, so().wantsToTalk)}
+              </span>
+            )}
           </Show>
           <Show when={clashedVisits().has(props.visit.id)}>
             <span class="danger">

@@ -31,6 +31,7 @@ import { CheckOutForm } from '../ui/CheckOutForm';
 import { DoorInfo } from '../ui/DoorInfo';
 import { HelpButton } from '../ui/HelpButton';
 import { JournalSection } from '../ui/JournalSection';
+import { SignOffHandover } from '../ui/SignOffHandover';
 import { ErrorText } from '../ui/ErrorText';
 
 export default function VisitPage(): JSX.Element {
@@ -153,6 +154,10 @@ export default function VisitPage(): JSX.Element {
             </div>
             <Show when={canWriteExec() && myProgress() === 'in_progress'}>
               <CheckOutForm insatser={v().insatser} onCheckOut={checkOut} />
+            </Show>
+
+            <Show when={myProgress() !== 'planned' || (v().signOffs ?? []).length > 0}>
+              <SignOffHandover visit={v()} brukare={profile() ?? undefined} canHandOver={canWriteExec() && myProgress() !== 'planned'} />
             </Show>
 
             <Show when={profile()}>{(b) => <DoorInfo brukare={b()} />}</Show>

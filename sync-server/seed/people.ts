@@ -51,10 +51,10 @@ export function demoStaff(): DemoStaff[] {
   ];
 }
 
-const FIRST_NAMES = ['Astrid', 'Birgitta', 'Gunnar', 'Ingrid', 'Karl', 'Margit', 'Sven', 'Elsa', 'Lennart', 'Britt', 'Rolf', 'Gun', 'Stig', 'Maj', 'Bertil', 'Aina', 'Olle', 'Signe', 'Arne', 'Dagny', 'Hussein', 'Mirjana', 'Pirjo', 'Jaakko', 'Nasrin', 'Esma', 'Alfredo', 'Zofia', 'Torsten', 'Vera'];
+const FIRST_NAMES = ['Astrid', 'Birgitta', 'Gunnar', 'Ingrid', 'Karl', 'Margit', 'Sven', 'Elsa', 'Lennart', 'Britt', 'Rolf', 'Gun', 'Stig', 'Maj', 'Bertil', 'Aina', 'Olle', 'Signe', 'Arne', 'Dagny', 'Hussein', 'Mirjana', 'Pirjo', 'Jaakko', 'Nasrin', 'Esma', 'Hodan', 'Margaret', 'Torsten', 'Vera'];
 const LAST_NAMES = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Pettersson', 'Jonsson', 'Jansson', 'Hansson', 'Bengtsson', 'Lindberg', 'Jakobsson', 'Magnusson', 'Lindström', 'Axelsson'];
 const STREETS = ['Björkvägen', 'Lönngatan', 'Sjövägen', 'Kvarngatan', 'Ekbacken', 'Rönnstigen', 'Storgatan', 'Skolgatan', 'Tallvägen', 'Ängsvägen'];
-const LANGUAGE_BY_NAME: Record<string, string> = { Hussein: 'ar', Nasrin: 'fa', Pirjo: 'fi', Jaakko: 'fi', Mirjana: 'bs', Esma: 'tr', Alfredo: 'es', Zofia: 'pl' };
+const LANGUAGE_BY_NAME: Record<string, string> = { Hussein: 'ar', Nasrin: 'fa', Pirjo: 'fi', Jaakko: 'fi', Mirjana: 'bs', Esma: 'tr', Hodan: 'so', Margaret: 'en' };
 const KEY_INFO = [
   'Nyckel i kodlåda vid dörren, kod 4711. Lägg tillbaka nyckeln efter besöket.',
   'Porttelefon: ring på "Hemtjänst". Lägenhetsnyckel i teamets nyckelskåp, bricka 12.',
@@ -136,6 +136,8 @@ export function demoRecipients(teamId: string, count = 30): Brukare[] {
       risks: [...(diabetic ? ['Diabetes: insulin på morgonen'] : []), ...(rnd.chance(0.5) ? [rnd.pick(RISKS)] : [])],
       goodToKnow: [rnd.pick(GOOD_TO_KNOW)],
       carePlan: plan,
+      // A few recipients do not sign digitally; some want large text.
+      signOff: { digital: i % 10 !== 7, pictograms: true, readAloud: true, largeText: i % 5 === 2 },
     });
   }
   return out;
