@@ -1,6 +1,6 @@
 // The scheduler's follow-up ("Uppföljning"): planned vs delivered minutes per
 // staff member, recipient and day, the reasons a visit differs from the plan,
-// and staff continuity per recipient. All derived from the plan and exec docs
+// staff continuity per recipient, and the recipients' sign-offs. All derived from the plan and exec docs
 // the device already holds (nothing is typed twice), counted over the same
 // (visit, staff member) pairs as the delivered CSV, so the page and the
 // payroll file never disagree.
@@ -8,6 +8,7 @@ import type { Brukare } from './brukare';
 import { CONTINUITY_PERIOD_DAYS, continuityIndicator, staffMetPerRecipient } from './continuity';
 import { instantOf } from './dates';
 import { checkedInBy, deliveredOf, ownStamp, staffOfVisit } from './delivered';
+import type { SignOff } from './sign-off';
 import type { TeamDay, Visit } from './visit';
 
 /**
@@ -146,4 +147,36 @@ export function continuityReport(
     indicatorMean: national.mean,
     indicatorCount: national.perRecipient.size,
   };
+}
+
+export type SignOffReport = {
+  /** Visits done in the period (the ones a sign-off could be given for). */
+  doneVisits: number;
+  signed: number;
+  declined: number;
+  moods: { good: number; so_so: number; bad: number };
+  /** The recipient said an insats was not done. */
+  disputed: number;
+  /** Visits whose recipient asked to talk to someone, or was unhappy, or disputed an insats: for follow-up. */
+  attention: { visit: Visit; signOff: SignOff }[];
+};
+
+/** The recipients' sign-offs over a period: counts, moods, and the visits that need a person's attention. */
+export function signOffReport(days: readonly TeamDay[]): SignOffReport {
+  const report: SignOffReport = { doneVisits: 0, signed: 0, declined: 0, moods: { good: 0, so_so: 0, bad: 0 }, disputed: 0, attention: [] };
+  for (const day of days) {
+    for (const v of day.visits) {
+      if (v.status === 'done') report.doneVisits += 1;
+      const latest = v.signOffs?.[v.signOffs.length - 1];
+      if (!latest) continue;
+      if (latest.outcome === 'declined') report.declined += 1;
+      else report.signed += 1;
+      if (latest.mood) report.moods[latest.mood] += 1;
+      const disputed = latest.items.some((i) => !i.done);
+      if (disputed) report.disputed += 1;
+      if (latest.wantsToTalk || latest.mood === 'bad' || disputed) report.attention.push({ visit: v, signOff: latest });
+    }
+  }
+  report.attention.sort((a, b) => a.signOff.at.localeCompare(b.signOff.at));
+  return report;
 }

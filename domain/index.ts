@@ -92,8 +92,8 @@ export type { Mood, SignOff, SignOffLanguage, SignOffSettings } from './sign-off
 export { addSignOff, readSignOffs } from './doc-layout/sign-off-doc';
 export type { SignOffResult } from './doc-layout/sign-off-doc';
 export { DELIVERED_COLUMNS, csvLine, deliveredCsv, deliveredOf, deliveredRows, staffOfVisit } from './delivered';
-export { TIME_DIFF_THRESHOLD_MIN, continuityReport, differenceReasons, differingVisits, minutesPerDay, minutesPerRecipient, minutesPerStaff, minutesTotal } from './follow-up';
-export type { ContinuityReport, ContinuityRow, DifferenceReason, DifferingVisit, MinuteTotals } from './follow-up';
+export { TIME_DIFF_THRESHOLD_MIN, continuityReport, differenceReasons, differingVisits, minutesPerDay, minutesPerRecipient, minutesPerStaff, minutesTotal, signOffReport } from './follow-up';
+export type { ContinuityReport, ContinuityRow, DifferenceReason, DifferingVisit, MinuteTotals, SignOffReport } from './follow-up';
 export { CLASH_KINDS, clashKey, findClashes, workersOf } from './clashes';
 export type { Clash, ClashKind } from './clashes';
 export { LATE_AFTER_MINUTES, LIVE_STATUSES, liveCounts, liveStatus, nextLiveChange } from './live-day';

@@ -15,6 +15,14 @@ export const reportsEn: ReportsStrings = {
   today: 'Today',
   thisWeek: 'This week',
 
+  signOffTitle: "The recipients' sign-offs",
+  signOffSigned: 'Visits signed off',
+  signOffOf: (signed, done) => `${signed} of ${done} visits done`,
+  signOffDeclined: 'Did not want to sign',
+  signOffMoods: 'How the visits were',
+  signOffMoodCounts: (good, soSo, bad) => `${good} good, ${soSo} so-so, ${bad} bad`,
+  signOffAttention: 'To follow up',
+  signOffNoAttention: 'Nothing to follow up.',
   deliveredTitle: 'Planned and delivered time',
   countingNote:
     'Time is counted per staff member: with double staffing, both count. Cancelled visits do not count. Unplanned visits, and visits done by someone who was not assigned, have no planned time. Visits not yet finished have no delivered time yet.',

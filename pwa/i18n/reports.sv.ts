@@ -16,6 +16,14 @@ export const reportsSv = {
   today: 'Idag',
   thisWeek: 'Denna vecka',
 
+  signOffTitle: 'Brukarnas kvittenser',
+  signOffSigned: 'Kvitterade besök',
+  signOffOf: (signed: string, done: string) => `${signed} av ${done} utförda besök`,
+  signOffDeclined: 'Ville inte signera',
+  signOffMoods: 'Hur besöken var',
+  signOffMoodCounts: (good: number, soSo: number, bad: number) => `${good} bra, ${soSo} sådär, ${bad} dåliga`,
+  signOffAttention: 'Att följa upp',
+  signOffNoAttention: 'Inget att följa upp.',
   deliveredTitle: 'Planerad och utförd tid',
   countingNote:
     'Tiden räknas per personal: vid dubbelbemanning räknas bådas tid. Inställda besök räknas inte. Oplanerade besök och besök som gjordes av någon som inte var tilldelad har ingen planerad tid. Besök som inte är avslutade har ingen utförd tid än.',

@@ -23,6 +23,7 @@ import {
   minutesPerRecipient,
   minutesPerStaff,
   minutesTotal,
+  signOffReport,
   planDocName,
   readBrukare,
   readTeamDay,
@@ -42,6 +43,7 @@ import { ContinuityTable } from '../ui/ContinuityTable';
 import { DifferencesTable } from '../ui/DifferencesTable';
 import { MinutesTable, type MinutesRow } from '../ui/MinutesTable';
 import { PlanningNav } from '../ui/PlanningNav';
+import { SignOffSummary } from '../ui/SignOffSummary';
 
 type Period = 'dag' | 'vecka';
 
@@ -231,6 +233,11 @@ export default function ReportsPage(): JSX.Element {
               recipientName={recipientName}
             />
           </Show>
+        </section>
+
+        <section aria-labelledby="sign-off-title">
+          <h2 id="sign-off-title">{r().signOffTitle}</h2>
+          <SignOffSummary report={signOffReport(periodDays() ?? [])} r={r} recipientName={recipientName} num={num} />
         </section>
 
         <section aria-labelledby="csv-title" class="panel">
