@@ -3,7 +3,8 @@
 // shows them.
 import { describe, expect, it } from 'vitest';
 import { addDays, instantOf } from './dates';
-import { TIME_DIFF_THRESHOLD_MIN, continuityReport, differenceReasons, differingVisits, minutesPerDay, minutesPerRecipient, minutesPerStaff, minutesTotal } from './follow-up';
+import { TIME_DIFF_THRESHOLD_MIN, continuityReport, differenceReasons, differingVisits, minutesPerDay, minutesPerRecipient, minutesPerStaff, minutesTotal, signOffReport } from './follow-up';
+import type { SignOff } from './sign-off';
 import type { Stamp, TeamDay, Visit } from './visit';
 
 const DATE = '2026-03-02';
@@ -255,5 +256,51 @@ describe('continuity over the period', () => {
 
   it('has no means when there are no visits', () => {
     expect(continuityReport([], new Map(), END)).toEqual({ rows: [], mean: null, indicatorMean: null, indicatorCount: 0 });
+  });
+});
+
+describe("the recipients' sign-offs", () => {
+  const signOff = (over: Partial<SignOff> & { id: string; visitId: string }): SignOff => ({
+    brukareId: 'b1',
+    at: instantOf(DATE, '09:00').toISOString(),
+    caregiverId: 'anna',
+    language: 'sv',
+    outcome: 'signed',
+    items: [{ insatsId: 'i1', done: true }],
+    mood: 'good',
+    wantsToTalk: false,
+    ...over,
+  });
+  const monday = day([
+    visit({ id: 'v1', status: 'done', signOffs: [signOff({ id: 's1', visitId: 'v1' })] }),
+    visit({ id: 'v2', status: 'done', signOffs: [signOff({ id: 's2', visitId: 'v2', mood: 'bad' })] }),
+    visit({ id: 'v3', status: 'done', signOffs: [signOff({ id: 's3', visitId: 'v3', outcome: 'declined', items: [], mood: undefined, wantsToTalk: true })] }),
+    // A later sign-off alongside an earlier one: the latest counts.
+    visit({
+      id: 'v4',
+      status: 'done',
+      signOffs: [signOff({ id: 's4a', visitId: 'v4', mood: 'bad' }), signOff({ id: 's4b', visitId: 'v4', at: instantOf(DATE, '09:05').toISOString(), items: [{ insatsId: 'i1', done: false }], mood: 'so_so' })],
+    }),
+    visit({ id: 'v5', status: 'done' }),
+    visit({ id: 'v6' }),
+  ]);
+
+  it('counts signed and declined over the visits done, and the moods of the latest sign-off per visit', () => {
+    const r = signOffReport([monday]);
+    expect({ done: r.doneVisits, signed: r.signed, declined: r.declined, moods: r.moods, disputed: r.disputed }).toEqual({
+      done: 5,
+      signed: 3,
+      declined: 1,
+      moods: { good: 1, so_so: 1, bad: 1 },
+      disputed: 1,
+    });
+  });
+
+  it('lists for follow-up the visits where the recipient was unhappy, disputed an insats or asked to talk', () => {
+    expect(signOffReport([monday]).attention.map((a) => [a.visit.id, a.signOff.id])).toEqual([
+      ['v2', 's2'],
+      ['v3', 's3'],
+      ['v4', 's4b'],
+    ]);
   });
 });
