@@ -165,6 +165,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
         signedAt: e.signedAt ?? null,
         correctsId: e.correctsId ?? null,
         visitId: e.visitId ?? null,
+        // A structured entry: the recipient's sign-off of the visit.
+        ...(e.signOffId ? { signOffId: e.signOffId } : {}),
         ...(e.status === 'signed' ? { verified: e.verified === true } : {}),
       })),
     });

@@ -22,7 +22,7 @@ const DRAFT = 'draft';
 /** Fields written exactly once, at signing. */
 const SIGNED_FIELDS = ['signedText', 'signedAt', 'signatureHash'] as const;
 /** Fields written exactly once, at creation. */
-const CREATED_FIELDS = ['id', 'brukareId', 'authorId', 'authorName', 'createdAt', 'visitId', 'lifeArea', 'correctsId'] as const;
+const CREATED_FIELDS = ['id', 'brukareId', 'authorId', 'authorName', 'createdAt', 'visitId', 'lifeArea', 'correctsId', 'signOffId'] as const;
 
 export type JournalError = { code: 'not_found' | 'exists' | 'signed' | 'not_author' | 'empty' | 'too_long' | 'invalid'; message: string };
 export type JournalResult = { ok: true } | { ok: false; error: JournalError };
