@@ -4,7 +4,7 @@
 // Saving writes the sign-off to the visit's exec doc, a structured journal
 // entry, and (if asked) a message to the team's schedulers: all on the device
 // first, synced later. Leaving needs the caregiver's code (sign-off/lock.ts).
-import { useNavigate, useParams } from '@solidjs/router';
+import { Navigate, useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import {
   DEFAULT_SIGN_OFF_SETTINGS,
@@ -36,7 +36,7 @@ import {
 import { useApp } from '../app-context';
 import { useFieldStrings } from '../i18n/field';
 import { signOffSv, type SignOffStrings } from '../i18n/signoff/sv';
-import { unlockSignOff } from '../sign-off/lock';
+import { givenInThisHandOver, lockedPath, markGiven, unlockSignOff } from '../sign-off/lock';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 
@@ -114,7 +114,10 @@ export default function SignOffPage(): JSX.Element {
   const [answers, setAnswers] = createSignal<Record<string, boolean>>({});
   const [mood, setMood] = createSignal<Mood | undefined>(undefined);
   const [talk, setTalk] = createSignal(false);
-  const [result, setResult] = createSignal<'signed' | 'declined' | null>(null);
+  const result = () => givenInThisHandOver() ?? null;
+  const setResult = (given: 'signed' | 'declined') => markGiven(given);
+  // Only reachable through a hand-over: without the lock there is nothing to sign here.
+  const ownPath = () => `/kvittens/${params.date}/${params.visitId}`;
   const [leaving, setLeaving] = createSignal(false);
   const [code, setCode] = createSignal('');
   const [wrong, setWrong] = createSignal(false);
@@ -188,6 +191,7 @@ export default function SignOffPage(): JSX.Element {
   );
 
   return (
+    <Show when={lockedPath() === ownPath()} fallback={<Navigate href={`/besok/${params.date}/${params.visitId}`} />}>
     <Show when={brukare() !== undefined && strings() !== undefined}>
     <div class="sign-off" classList={{ 'so-large': settings().largeText }} lang={language()} dir={isRightToLeft(language()) ? 'rtl' : 'ltr'} data-testid="sign-off">
       <Show
@@ -308,6 +312,7 @@ export default function SignOffPage(): JSX.Element {
         </Show>
       </div>
     </div>
+    </Show>
     </Show>
   );
 }

@@ -9,14 +9,16 @@ import { sha256Hex } from '../../domain';
 const KEY = 'slinga:sign-off-lock';
 const CODE = /^\d{4}$/;
 
-type Lock = { path: string; hash: string; salt: string };
+type Lock = { path: string; hash: string; salt: string; given?: 'signed' | 'declined' };
 
 function read(): Lock | null {
   try {
     const raw = sessionStorage.getItem(KEY);
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<Lock>;
-    return typeof value.path === 'string' && typeof value.hash === 'string' && typeof value.salt === 'string' ? { path: value.path, hash: value.hash, salt: value.salt } : null;
+    if (typeof value.path !== 'string' || typeof value.hash !== 'string' || typeof value.salt !== 'string') return null;
+    const given = value.given === 'signed' || value.given === 'declined' ? value.given : undefined;
+    return { path: value.path, hash: value.hash, salt: value.salt, ...(given ? { given } : {}) };
   } catch {
     return null;
   }
@@ -38,6 +40,20 @@ export function lockSignOff(path: string, code: string): void {
   if (!isValidCode(code)) throw new Error('the code must be 4 digits');
   const salt = crypto.randomUUID();
   const next = { path, salt, hash: sha256Hex(`${salt}:${code}`) };
+  sessionStorage.setItem(KEY, JSON.stringify(next));
+  setLock(next);
+}
+
+/** What the recipient gave in this hand-over, if anything: one sign-off per hand-over. */
+export function givenInThisHandOver(): 'signed' | 'declined' | undefined {
+  return lock()?.given;
+}
+
+/** Records that this hand-over's sign-off is given (a reload shows the thank-you, not a new form). */
+export function markGiven(given: 'signed' | 'declined'): void {
+  const current = lock();
+  if (!current) return;
+  const next = { ...current, given };
   sessionStorage.setItem(KEY, JSON.stringify(next));
   setLock(next);
 }
