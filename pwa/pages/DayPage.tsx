@@ -95,14 +95,14 @@ export function DayPage(): JSX.Element {
       </Show>
       <div class="day-nav">
         <button type="button" class="btn" disabled={!canGoBack()} onClick={() => go(addDays(date(), -1))} aria-label={t().day.previous}>
-          ‹
+          <span aria-hidden="true">‹</span>
         </button>
         <div class="day-title">
           <h1 id="day-title">{isCaregiver() ? t().myDay : t().teamDay}</h1>
           <p class="day-date">{weekdayDate(date(), i18n.locale())}</p>
         </div>
         <button type="button" class="btn" disabled={!canGoForward()} onClick={() => go(addDays(date(), 1))} aria-label={t().day.next}>
-          ›
+          <span aria-hidden="true">›</span>
         </button>
         <Show when={date() !== today}>
           <button type="button" class="btn" onClick={() => go(today)}>

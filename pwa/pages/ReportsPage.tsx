@@ -179,7 +179,7 @@ export default function ReportsPage(): JSX.Element {
       <PlanningNav />
       <div class="day-nav">
         <button type="button" class="btn" disabled={!canBack()} onClick={back} aria-label={period() === 'dag' ? r().previousDay : r().previousWeek}>
-          ‹
+          <span aria-hidden="true">‹</span>
         </button>
         <div class="day-title">
           <h1 id="reports-title">{r().title}</h1>
@@ -188,7 +188,7 @@ export default function ReportsPage(): JSX.Element {
           </p>
         </div>
         <button type="button" class="btn" disabled={!canForward()} onClick={forward} aria-label={period() === 'dag' ? r().nextDay : r().nextWeek}>
-          ›
+          <span aria-hidden="true">›</span>
         </button>
       </div>
       <div class="actions">
