@@ -52,6 +52,11 @@ export const fieldEn: FieldStrings = {
     kinds: { as_planned: 'As planned', partial: 'Partly done', not_done: 'Not done' },
   },
   signOff: {
+    settingsTitle: 'Sign-off after visits',
+    settingsSummary: (language) => `Signs off digitally, in ${language}.`,
+    language: 'Sign-off language',
+    languages: { sv: 'Swedish', en: 'English', fi: 'Finnish', ar: 'Arabic', fa: 'Persian', so: 'Somali' },
+    flags: { digital: 'Signs off digitally', pictograms: 'Pictograms', readAloud: 'Read aloud', largeText: 'Large text' },
     title: "The recipient's sign-off",
     handOver: 'Hand over to the recipient to sign off',
     codeLabel: 'Choose a 4-digit code',

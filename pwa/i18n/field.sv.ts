@@ -54,6 +54,11 @@ export const fieldSv = {
     kinds: { as_planned: 'Som planerat', partial: 'Delvis gjort', not_done: 'Inte gjort' },
   },
   signOff: {
+    settingsTitle: 'Kvittens efter besök',
+    settingsSummary: (language: string) => `Signerar digitalt, på ${language}.`,
+    language: 'Språk på kvittensen',
+    languages: { sv: 'svenska', en: 'engelska', fi: 'finska', ar: 'arabiska', fa: 'persiska', so: 'somaliska' },
+    flags: { digital: 'Signerar digitalt', pictograms: 'Bilder (pictogram)', readAloud: 'Uppläsning', largeText: 'Stor text' },
     title: 'Brukarens kvittens',
     handOver: 'Lämna över till brukaren för kvittens',
     codeLabel: 'Välj en kod med 4 siffror',

@@ -21,6 +21,7 @@ import { useFieldStrings } from '../i18n/field';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { DoorInfo } from '../ui/DoorInfo';
+import { SignOffSettingsForm } from '../ui/SignOffSettingsForm';
 import { JournalSection } from '../ui/JournalSection';
 import { ErrorText } from '../ui/ErrorText';
 
@@ -85,6 +86,7 @@ export default function BrukarePage(): JSX.Element {
           <>
             <h1 id="brukare-title">{f().readUp.title(b().name)}</h1>
             <DoorInfo brukare={b()} />
+            <SignOffSettingsForm brukare={b()} canEdit={user()?.role === 'scheduler'} />
 
             <section aria-labelledby="handover-title">
               <h2 id="handover-title">{f().readUp.handovers}</h2>

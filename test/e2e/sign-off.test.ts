@@ -38,6 +38,7 @@ type ApiSignOff = {
 };
 type ApiVisit = {
   id: string;
+  status: string;
   brukareId: string;
   brukareName?: string;
   date: string;
@@ -411,5 +412,32 @@ describe('recipient sign-off', () => {
 
     expect(caregiver.errors).toEqual([]);
     await caregiver.context.close();
+  });
+
+  it("the scheduler decides how a recipient signs off, and the caregiver's device follows", async () => {
+    const url = env.server().url;
+    const { token } = await login(url, 'planerare-norr');
+    const visit = (await teamDay(token)).find((v) => signsDigitally(v.brukareId) && v.requiredStaff === 1 && v.assignedStaffIds.length === 1 && v.status === 'planned');
+    if (!visit) throw new Error('no planned single-staffed visit today for a recipient who signs digitally');
+
+    const planner = await newDevice(env.browser());
+    await signIn(planner.page, url, 'planerare-norr');
+    await planner.page.goto(`${url}/brukare/${visit.brukareId}`);
+    const settings = planner.page.getByTestId('sign-off-settings');
+    await settings.getByLabel('Signerar digitalt').uncheck();
+    await waitUntilNothingPending(planner.page);
+
+    const caregiver = await newDevice(env.browser());
+    await signIn(caregiver.page, url, visit.assignedStaffIds[0] ?? '');
+    await waitUntilSynced(caregiver.page);
+    await caregiver.page.goto(`${url}${visitPath(visit)}`);
+    await caregiver.page.getByRole('button', { name: 'Checka in' }).click({ timeout: 30_000 });
+    await caregiver.page.getByTestId('no-digital-sign-off').waitFor();
+
+    // Back on: the hand-over is offered again, live.
+    await settings.getByLabel('Signerar digitalt').check();
+    await caregiver.page.getByRole('button', { name: 'Lämna över till brukaren för kvittens' }).waitFor({ timeout: 10_000 });
+    expect(planner.errors).toEqual([]);
+    expect(caregiver.errors).toEqual([]);
   });
 });
