@@ -14,6 +14,7 @@ import {
   readJournalEntry,
   readPlannedVisit,
   readPlannedVisits,
+  readRecipientPlan,
   readTeamDay,
   setTaskDone,
   signEntry,
@@ -386,6 +387,32 @@ describe('brukare doc', () => {
     const doc = new Y.Doc();
     expect(() => writeBrukare(doc, { ...brukare, name: '' })).toThrow();
     expect(readBrukare(doc).ok).toBe(false);
+  });
+
+  it('readRecipientPlan reads the id, name and care plan that readBrukare reads', () => {
+    const doc = new Y.Doc();
+    writeBrukare(doc, brukare);
+    expect(readRecipientPlan(doc)).toEqual({ ok: true, value: { id: brukare.id, name: brukare.name, carePlan: brukare.carePlan } });
+    expect(readRecipientPlan(new Y.Doc())).toEqual({ ok: false, error: 'not synced yet' });
+  });
+
+  it('readRecipientPlan checks what it reads: no name, no recipient; a malformed care plan item is left out', () => {
+    const doc = new Y.Doc();
+    writeBrukare(doc, brukare);
+    doc.getMap('carePlan').set('broken', { id: 'broken', title: 'Utan rytm' });
+    const read = readRecipientPlan(doc);
+    expect(read.ok && read.value.carePlan.map((i) => i.id)).toEqual(['morning', 'lunch']);
+    doc.getMap('profile').set('name', '');
+    expect(readRecipientPlan(doc).ok).toBe(false);
+  });
+
+  it('readRecipientPlan still names a recipient whose profile has another field malformed (readBrukare refuses it)', () => {
+    const doc = new Y.Doc();
+    writeBrukare(doc, brukare);
+    doc.getMap('profile').set('birthYear', 'okänt');
+    expect(readBrukare(doc).ok).toBe(false);
+    const read = readRecipientPlan(doc);
+    expect(read.ok && read.value.name).toBe('Astrid Andersson');
   });
 });
 

@@ -1,11 +1,42 @@
 // One team-day, plan and exec merged per visit: what "Min dag", the scheduler's
-// overview and GET /api/days read.
+// overview and GET /api/days read. The two halves can also be read apart
+// (readDayExecution, then mergeTeamDay), so that a view that keeps both docs
+// open re-reads only the doc that changed.
 import type * as Y from 'yjs';
 import { readExecutions, readUnplannedVisits } from './doc-layout/exec-doc';
 import { readPlannedVisits } from './doc-layout/plan-doc';
-import { byPlannedStart, mergeVisit, type TeamDay, type Visit, type VisitExecution } from './visit';
+import { byPlannedStart, mergeVisit, type PlannedVisit, type TeamDay, type Visit, type VisitExecution } from './visit';
 
 export type BrukareSummary = { name: string; address: string };
+
+/** What an exec doc says about a day: each visit's execution, and the visits created in the field. */
+export type DayExecution = { executions: ReadonlyMap<string, VisitExecution>; unplanned: readonly PlannedVisit[] };
+
+export function readDayExecution(execDoc: Y.Doc): DayExecution {
+  return {
+    executions: new Map(readExecutions(execDoc).items.map((e) => [e.visitId, e])),
+    unplanned: readUnplannedVisits(execDoc).items,
+  };
+}
+
+/** The team-day from the plan doc's visits and the exec doc's record of them. */
+export function mergeTeamDay(
+  teamId: string,
+  date: string,
+  plannedVisits: readonly PlannedVisit[],
+  execution: DayExecution,
+  brukareOf: (brukareId: string) => BrukareSummary | undefined,
+): TeamDay {
+  const { executions } = execution;
+  const planned = plannedVisits.map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId)));
+  const plannedIds = new Set(planned.map((v) => v.id));
+  // An unplanned visit belongs to the doc's team and day, and never shadows a planned one.
+  const unplanned = execution.unplanned
+    .filter((v) => v.teamId === teamId && v.date === date && !plannedIds.has(v.id))
+    .map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId), true));
+  const visits: Visit[] = [...planned, ...unplanned].sort(byPlannedStart);
+  return { teamId, date, visits };
+}
 
 export function readTeamDay(
   teamId: string,
@@ -14,13 +45,5 @@ export function readTeamDay(
   execDoc: Y.Doc,
   brukareOf: (brukareId: string) => BrukareSummary | undefined,
 ): TeamDay {
-  const executions = new Map<string, VisitExecution>(readExecutions(execDoc).items.map((e) => [e.visitId, e]));
-  const planned = readPlannedVisits(planDoc).items.map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId)));
-  const plannedIds = new Set(planned.map((v) => v.id));
-  // An unplanned visit belongs to the doc's team and day, and never shadows a planned one.
-  const unplanned = readUnplannedVisits(execDoc)
-    .items.filter((v) => v.teamId === teamId && v.date === date && !plannedIds.has(v.id))
-    .map((plan) => mergeVisit(plan, executions.get(plan.id), brukareOf(plan.brukareId), true));
-  const visits: Visit[] = [...planned, ...unplanned].sort(byPlannedStart);
-  return { teamId, date, visits };
+  return mergeTeamDay(teamId, date, readPlannedVisits(planDoc).items, readDayExecution(execDoc), brukareOf);
 }

@@ -1,6 +1,7 @@
 // brukare:<brukareId> — the recipient's profile, door info and care plan.
 // Layout: root map "profile": field → JSON value; root map "carePlan": itemId → CarePlanItem.
 import * as Y from 'yjs';
+import { z } from 'zod/mini';
 import { BrukareSchema, CarePlanItemSchema, type Brukare, type CarePlanItem } from '../brukare';
 import { describeIssues, type ParseResult } from '../validation';
 import { setFields } from './y-helpers';
@@ -8,17 +9,40 @@ import { setFields } from './y-helpers';
 const PROFILE = 'profile';
 const CARE_PLAN = 'carePlan';
 
-export function readBrukare(doc: Y.Doc): ParseResult<Brukare> {
-  const profile = doc.getMap<unknown>(PROFILE);
-  if (profile.size === 0) return { ok: false, error: 'not synced yet' };
+/** The care plan's well-formed items, in the order of their time windows. */
+function readCarePlan(doc: Y.Doc): CarePlanItem[] {
   const carePlan: CarePlanItem[] = [];
   doc.getMap<unknown>(CARE_PLAN).forEach((value) => {
     const parsed = CarePlanItemSchema.safeParse(value);
     if (parsed.success) carePlan.push(parsed.data);
   });
-  carePlan.sort((a, b) => a.rhythm.windowStart.localeCompare(b.rhythm.windowStart) || a.id.localeCompare(b.id));
-  const parsed = BrukareSchema.safeParse({ ...profile.toJSON(), carePlan });
+  return carePlan.sort((a, b) => a.rhythm.windowStart.localeCompare(b.rhythm.windowStart) || a.id.localeCompare(b.id));
+}
+
+export function readBrukare(doc: Y.Doc): ParseResult<Brukare> {
+  const profile = doc.getMap<unknown>(PROFILE);
+  if (profile.size === 0) return { ok: false, error: 'not synced yet' };
+  // A malformed care plan item is left out (readCarePlan); a malformed profile refuses the whole record.
+  const parsed = BrukareSchema.safeParse({ ...profile.toJSON(), carePlan: readCarePlan(doc) });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };
+}
+
+/** What planning needs of a recipient: who it is and the care plan. */
+export type RecipientPlan = Pick<Brukare, 'id' | 'name' | 'carePlan'>;
+
+const RecipientNameSchema = z.pick(BrukareSchema, { id: true, name: true });
+
+/**
+ * The recipient's id, name and care plan, without reading the rest of the
+ * profile: the planning board reads this for every recipient of the day on
+ * every change. Only these fields are checked, so a profile with another field
+ * malformed still gives its name here (readBrukare refuses it).
+ */
+export function readRecipientPlan(doc: Y.Doc): ParseResult<RecipientPlan> {
+  const profile = doc.getMap<unknown>(PROFILE);
+  const parsed = RecipientNameSchema.safeParse({ id: profile.get('id'), name: profile.get('name') });
+  if (parsed.success) return { ok: true, value: { ...parsed.data, carePlan: readCarePlan(doc) } };
+  return { ok: false, error: profile.size === 0 ? 'not synced yet' : describeIssues(parsed.error.issues) };
 }
 
 export function writeBrukare(doc: Y.Doc, brukare: Brukare, origin?: unknown): void {

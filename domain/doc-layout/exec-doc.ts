@@ -39,7 +39,7 @@ import {
   type VisitStatus,
 } from '../visit';
 import type { ReadResult } from './plan-doc';
-import { readSignOffs } from './sign-off-doc';
+import { parseSignOffs } from './sign-off-doc';
 
 const STATUS = 'status';
 const MARKS = 'marks';
@@ -68,12 +68,46 @@ function taskKey(visitId: string, insatsId: string): string {
   return `${visitId}${TASK_KEY_SEPARATOR}${insatsId}`;
 }
 
-function tasksOf(tasks: Y.Map<unknown>, visitId: string): Record<string, unknown> {
-  const prefix = `${visitId}${TASK_KEY_SEPARATOR}`;
-  const out: Record<string, unknown> = {};
-  tasks.forEach((value, key) => {
-    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
+/**
+ * A map keyed "<visitId>/<key>" (older records: the bare visitId) grouped by
+ * visit in one pass, so that reading a whole day does not scan every map once
+ * per visit.
+ */
+type ByVisit = Map<string, { bare: boolean; bareValue: unknown; keyed: Array<[string, unknown]> }>;
+
+function groupByVisit(map: Y.Map<unknown>): ByVisit {
+  const out: ByVisit = new Map();
+  map.forEach((value, key) => {
+    const cut = key.indexOf(TASK_KEY_SEPARATOR);
+    const visitId = cut > 0 ? key.slice(0, cut) : key;
+    let group = out.get(visitId);
+    if (!group) out.set(visitId, (group = { bare: false, bareValue: undefined, keyed: [] }));
+    if (cut > 0) group.keyed.push([key.slice(cut + 1), value]);
+    else {
+      group.bare = true;
+      group.bareValue = value;
+    }
   });
+  return out;
+}
+
+/** The exec doc's per-visit maps, each grouped by visit. */
+type ExecIndex = { checkIn: ByVisit; checkOut: ByVisit; tasks: ByVisit; outcome: ByVisit; signOffs: ByVisit };
+
+function groupedMaps(doc: Y.Doc): ExecIndex {
+  const m = maps(doc);
+  return {
+    checkIn: groupByVisit(m.checkIn),
+    checkOut: groupByVisit(m.checkOut),
+    tasks: groupByVisit(m.tasks),
+    outcome: groupByVisit(m.outcome),
+    signOffs: groupByVisit(doc.getMap<unknown>('signOffs')),
+  };
+}
+
+function tasksOf(tasks: ByVisit, visitId: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of tasks.get(visitId)?.keyed ?? []) out[key] = value;
   return out;
 }
 
@@ -82,19 +116,18 @@ function staffKey(visitId: string, staffId: string): string {
 }
 
 /** Values of a per-staff map for one visit: { staffId → value } (a legacy bare-visitId key has staffId ''). */
-function perStaff(map: Y.Map<unknown>, visitId: string): Map<string, unknown> {
+function perStaff(map: ByVisit, visitId: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  if (map.has(visitId)) out.set('', map.get(visitId));
-  const prefix = `${visitId}${TASK_KEY_SEPARATOR}`;
-  map.forEach((value, key) => {
-    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), value);
-  });
+  const group = map.get(visitId);
+  if (!group) return out;
+  if (group.bare) out.set('', group.bareValue);
+  for (const [staffId, value] of group.keyed) out.set(staffId, value);
   return out;
 }
 
 const SEVERITY: Record<Outcome['kind'], number> = { as_planned: 0, partial: 1, not_done: 2 };
 
-function stampsOf(map: Y.Map<unknown>, visitId: string): Stamp[] {
+function stampsOf(map: ByVisit, visitId: string): Stamp[] {
   return [...perStaff(map, visitId).values()].flatMap((v) => {
     const parsed = StampSchema.safeParse(v);
     return parsed.success ? [parsed.data] : [];
@@ -102,7 +135,7 @@ function stampsOf(map: Y.Map<unknown>, visitId: string): Stamp[] {
 }
 
 /** The outcome of the whole visit: the one that went least to plan, with every "not done" insats. */
-function combinedOutcome(map: Y.Map<unknown>, visitId: string): Outcome | undefined {
+function combinedOutcome(map: ByVisit, visitId: string): Outcome | undefined {
   const outcomes = [...perStaff(map, visitId).values()].flatMap((v) => {
     const parsed = OutcomeSchema.safeParse(v);
     return parsed.success ? [parsed.data] : [];
@@ -114,14 +147,14 @@ function combinedOutcome(map: Y.Map<unknown>, visitId: string): Outcome | undefi
   return { ...worst, notDone, ...(actual.length > 0 ? { actualMinutes: Math.max(...actual) } : {}) };
 }
 
-function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitExecution } | { ok: false; error: string } {
+function parseExecution(doc: Y.Doc, visitId: string, index: ExecIndex): { ok: true; value: VisitExecution } | { ok: false; error: string } {
   const m = maps(doc);
   const status = StatusEntrySchema.safeParse(m.status.get(visitId) ?? { status: 'planned' });
   if (!status.success) return { ok: false, error: `status: ${describeIssues(status.error.issues)}` };
-  const checkIns = stampsOf(m.checkIn, visitId).sort((a, b) => a.at.localeCompare(b.at));
-  const checkOuts = stampsOf(m.checkOut, visitId).sort((a, b) => a.at.localeCompare(b.at));
-  const outcome = combinedOutcome(m.outcome, visitId);
-  const signOffs = readSignOffs(doc, visitId);
+  const checkIns = stampsOf(index.checkIn, visitId).sort((a, b) => a.at.localeCompare(b.at));
+  const checkOuts = stampsOf(index.checkOut, visitId).sort((a, b) => a.at.localeCompare(b.at));
+  const outcome = combinedOutcome(index.outcome, visitId);
+  const signOffs = parseSignOffs((index.signOffs.get(visitId)?.keyed ?? []).map(([, value]) => value), visitId);
   const markEntry = m.marks.get(visitId);
   const mark = markEntry === undefined ? undefined : StatusEntrySchema.safeParse(markEntry);
   if (mark && !mark.success) return { ok: false, error: `marks: ${describeIssues(mark.error.issues)}` };
@@ -144,7 +177,7 @@ function parseExecution(doc: Y.Doc, visitId: string): { ok: true; value: VisitEx
     ...(outcome ? { outcome } : {}),
     ...(checkIns.length > 1 ? { staffCheckIns: checkIns } : {}),
     ...(checkOuts.length > 1 ? { staffCheckOuts: checkOuts } : {}),
-    tasks: tasksOf(m.tasks, visitId),
+    tasks: tasksOf(index.tasks, visitId),
     ...(signOffs.length > 0 ? { signOffs } : {}),
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeIssues(parsed.error.issues) };
@@ -165,8 +198,9 @@ function visitIds(doc: Y.Doc): Set<string> {
 export function readExecutions(doc: Y.Doc): ReadResult<VisitExecution> {
   const items: VisitExecution[] = [];
   const invalid: { id: string; error: string }[] = [];
+  const index = groupedMaps(doc);
   for (const id of visitIds(doc)) {
-    const parsed = parseExecution(doc, id);
+    const parsed = parseExecution(doc, id, index);
     if (parsed.ok) items.push(parsed.value);
     else invalid.push({ id, error: parsed.error });
   }
@@ -175,7 +209,7 @@ export function readExecutions(doc: Y.Doc): ReadResult<VisitExecution> {
 
 export function readExecution(doc: Y.Doc, visitId: string): VisitExecution | undefined {
   if (!visitIds(doc).has(visitId)) return undefined;
-  const parsed = parseExecution(doc, visitId);
+  const parsed = parseExecution(doc, visitId, groupedMaps(doc));
   return parsed.ok ? parsed.value : undefined;
 }
 

@@ -24,11 +24,19 @@ export function addSignOff(doc: Y.Doc, signOff: SignOff, origin?: unknown): Sign
 /** The sign-offs of one visit, oldest first (malformed records are left out). */
 export function readSignOffs(doc: Y.Doc, visitId: string): SignOff[] {
   const prefix = `${visitId}${SEPARATOR}`;
-  const out: SignOff[] = [];
+  const values: unknown[] = [];
   doc.getMap<unknown>(SIGN_OFFS).forEach((value, key) => {
-    if (!key.startsWith(prefix)) return;
+    if (key.startsWith(prefix)) values.push(value);
+  });
+  return parseSignOffs(values, visitId);
+}
+
+/** Valid sign-offs of `visitId` among stored values, oldest first (for readers that group the map themselves). */
+export function parseSignOffs(values: readonly unknown[], visitId: string): SignOff[] {
+  const out: SignOff[] = [];
+  for (const value of values) {
     const parsed = SignOffSchema.safeParse(value);
     if (parsed.success && parsed.data.visitId === visitId) out.push(parsed.data);
-  });
+  }
   return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }

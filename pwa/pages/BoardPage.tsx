@@ -8,7 +8,7 @@
 // its length, does the same thing and is never the only way. Planning checks
 // are recomputed as the plan changes, locally or from another device.
 import { A, useSearchParams } from '@solidjs/router';
-import { For, Show, createEffect, createMemo, createResource, createSignal, on, onCleanup, type Accessor, type JSX } from 'solid-js';
+import { For, Show, createEffect, createMemo, createResource, createSelector, createSignal, on, onCleanup, untrack, type Accessor, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   DateSchema,
@@ -32,21 +32,23 @@ import {
   minutesOfDay,
   planDocName,
   rankCandidates,
-  readBrukare,
+  mergeTeamDay,
+  readDayExecution,
   readPlannedVisits,
+  readRecipientPlan,
   readResolutions,
-  readTeamDay,
   resolveClash,
   restorePlannedVisit,
   syncWindow,
   timeOfMinutes,
   workersOf,
   writePlannedVisit,
-  type Brukare,
   type Clash,
   type ClashResolution,
+  type DayExecution,
   type PlannedVisit,
   type PlanningIssue,
+  type RecipientPlan,
   type Visit,
 } from '../../domain';
 import { useApp } from '../app-context';
@@ -63,23 +65,29 @@ const DAY_START_MIN = 6 * 60;
 const DAY_END_MIN = 23 * 60;
 const PX_PER_MIN = 1.6;
 const SNAP_MIN = 5;
+/** How long the cards wait for their recipients' names before they are shown without them ("…"). */
+const NAMES_WAIT_MS = 300;
 const CANCEL_REASONS = ['recipient_cancelled', 'hospital', 'relatives', 'other'] as const;
 type PlanFields = Partial<Pick<PlannedVisit, 'assignedStaffIds' | 'plannedStart' | 'plannedEnd'>>;
 
 const snap = (minutes: number) => Math.round(minutes / SNAP_MIN) * SNAP_MIN;
 const clampStart = (start: number, length: number) => Math.max(0, Math.min(start, 23 * 60 + 59 - length));
 
-/** Keeps the previous object for visits that did not change, so that only changed cards re-render. */
-function stableVisits(source: Accessor<Visit[] | undefined>): Accessor<Visit[]> {
-  let previous = new Map<string, { json: string; visit: Visit }>();
+/**
+ * Keeps the previous object for items that did not change (same key, same
+ * content), so that a list re-renders only the items that changed.
+ */
+function stableList<T>(source: Accessor<readonly T[] | undefined>, keyOf: (item: T) => string): Accessor<T[]> {
+  let previous = new Map<string, { json: string; item: T }>();
   return createMemo(() => {
-    const next = new Map<string, { json: string; visit: Visit }>();
-    const out = (source() ?? []).map((v) => {
-      const json = JSON.stringify(v);
-      const old = previous.get(v.id);
-      const entry = old && old.json === json ? old : { json, visit: v };
-      next.set(v.id, entry);
-      return entry.visit;
+    const next = new Map<string, { json: string; item: T }>();
+    const out = (source() ?? []).map((item) => {
+      const json = JSON.stringify(item);
+      const key = keyOf(item);
+      const old = previous.get(key);
+      const entry = old && old.json === json ? old : { json, item };
+      next.set(key, entry);
+      return entry.item;
     });
     previous = next;
     return out;
@@ -124,46 +132,78 @@ export default function BoardPage(): JSX.Element {
   const nameOf = (staffId: string) => staff()?.find((s) => s.id === staffId)?.name ?? staffId;
 
   const names = createMemo(() => [planDocName(teamId(), date()), execDocName(teamId(), date())]);
-  const day = createDocView(app.hub, names, (docs) => {
+  // Plan and exec are read apart: a change to one doc (a reassignment, a
+  // check-in) does not read the other one again.
+  let planRead: { doc: Y.Doc; planned: PlannedVisit[]; resolutions: Map<string, ClashResolution> } | undefined;
+  let execRead: { doc: Y.Doc; execution: DayExecution } | undefined;
+  const day = createDocView(app.hub, names, (docs, changed) => {
     const [planDoc, execDoc] = docs;
     if (!planDoc || !execDoc) return null;
-    return { planDoc, execDoc, visits: readTeamDay(teamId(), date(), planDoc, execDoc, () => undefined).visits, resolutions: readResolutions(planDoc) };
+    if (planRead?.doc !== planDoc || changed.has(planDoc)) planRead = { doc: planDoc, planned: readPlannedVisits(planDoc).items, resolutions: readResolutions(planDoc) };
+    if (execRead?.doc !== execDoc || changed.has(execDoc)) execRead = { doc: execDoc, execution: readDayExecution(execDoc) };
+    const visits = mergeTeamDay(teamId(), date(), planRead.planned, execRead.execution, () => undefined).visits;
+    return { planDoc, execDoc, visits, resolutions: planRead.resolutions };
   });
-  const visits = stableVisits(() => day()?.visits);
+  const visits = stableList(() => day()?.visits, (v) => v.id);
   const visitById = createMemo(() => new Map(visits().map((v) => [v.id, v])));
   const brukareNames = createMemo(() => [...new Set(visits().map((v) => brukareDocName(v.brukareId)))].sort(), undefined, {
     equals: (a, b) => a.join() === b.join(),
   });
-  const recipients = createDocView(app.hub, brukareNames, (docs) => {
-    const map = new Map<string, Brukare>();
+  // Names and care plans only (not whole profiles), each doc read again only when it changed.
+  const recipientOf = new WeakMap<Y.Doc, RecipientPlan | null>();
+  const recipients = createDocView(app.hub, brukareNames, (docs, changed) => {
+    const map = new Map<string, RecipientPlan>();
     for (const d of docs) {
-      const b = readBrukare(d);
-      if (b.ok) map.set(b.value.id, b.value);
+      let r = recipientOf.get(d);
+      if (r === undefined || changed.has(d)) {
+        const read = readRecipientPlan(d);
+        recipientOf.set(d, (r = read.ok ? read.value : null));
+      }
+      if (r) map.set(r.id, r);
     }
     return map;
   });
   const recipientName = (id: string) => recipients()?.get(id)?.name ?? '…';
+  // The cards and their checks wait for the recipients' names and care plans
+  // (at once when the docs are open already), so that each card is built
+  // once, with its name, rather than with "…" and then again. Docs still
+  // loading from storage may take a while: then the cards come without names
+  // after NAMES_WAIT_MS, and the names follow.
+  const [namesLate, setNamesLate] = createSignal(false);
+  const ready = createMemo(() => recipients() !== undefined || namesLate());
+  const waitingForNames = createMemo(() => day() !== undefined && !ready());
+  createEffect(() => {
+    if (!waitingForNames()) return;
+    const timer = setTimeout(() => setNamesLate(true), NAMES_WAIT_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
 
   const closed = (v: Visit) => v.status === 'cancelled' || v.status === 'missed';
   const active = createMemo(() => visits().filter((v) => !closed(v)));
   const issues = createMemo<PlanningIssue[]>(() =>
-    checkPlan(active(), {
-      staff: (staff() ?? []).map((s) => ({ id: s.id, competences: s.competences, shift: s.workHours })),
-      recipients: recipients() ?? new Map(),
-    }),
+    ready()
+      ? checkPlan(active(), {
+          staff: (staff() ?? []).map((s) => ({ id: s.id, competences: s.competences, shift: s.workHours })),
+          recipients: recipients() ?? new Map(),
+        })
+      : [],
   );
   const issuesByVisit = createMemo(() => {
     const map = new Map<string, PlanningIssue[]>();
     for (const issue of issues()) {
-      for (const id of 'visitId' in issue ? [issue.visitId] : issue.visitIds) map.set(id, [...(map.get(id) ?? []), issue]);
+      for (const id of 'visitId' in issue ? [issue.visitId] : issue.visitIds) {
+        const list = map.get(id);
+        if (list) list.push(issue);
+        else map.set(id, [issue]);
+      }
     }
     return map;
   });
   const issuesOf = (visitId: string) => issuesByVisit().get(visitId) ?? [];
-  const clashes = createMemo<Clash[]>(() => {
+  const clashes = stableList<Clash>(() => {
     const schedulers = new Set((staff() ?? []).filter((s) => s.role !== 'caregiver').map((s) => s.id));
     return findClashes(visits(), new Set(day()?.resolutions.keys() ?? []), (id) => schedulers.has(id));
-  });
+  }, clashKey);
   const clashedVisits = createMemo(() => new Set(clashes().map((c) => c.visitId)));
   // One pass per change or clock tick; cards look their status up.
   const liveById = createMemo(() => {
@@ -181,12 +221,18 @@ export default function BoardPage(): JSX.Element {
   const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const laneIds = createMemo(() => {
     const byStaff = new Map<string, string[]>();
-    for (const v of active()) for (const s of new Set(v.assignedStaffIds)) byStaff.set(s, [...(byStaff.get(s) ?? []), v.id]);
+    for (const v of active()) {
+      for (const s of new Set(v.assignedStaffIds)) {
+        const lane = byStaff.get(s);
+        if (lane) lane.push(v.id);
+        else byStaff.set(s, [v.id]);
+      }
+    }
     return byStaff;
   });
-  const laneOf = (staffId: string) => createMemo(() => laneIds().get(staffId) ?? [], [], { equals: sameIds });
+  const laneOf = (staffId: string) => createMemo(() => (ready() ? (laneIds().get(staffId) ?? []) : []), [], { equals: sameIds });
   const unassigned = createMemo(() => active().filter((v) => v.assignedStaffIds.length === 0));
-  const unassignedIds = createMemo(() => unassigned().map((v) => v.id), [], { equals: sameIds });
+  const unassignedIds = createMemo(() => (ready() ? unassigned().map((v) => v.id) : []), [], { equals: sameIds });
   const [editingId, setEditingId] = createSignal<string | null>(null);
   const editing = editingId;
   // The editor is a modal dialog: focus moves into it, and back to the
@@ -262,81 +308,103 @@ export default function BoardPage(): JSX.Element {
   };
 
   const lastSignOff = (v: Visit) => v.signOffs?.[v.signOffs.length - 1];
-  const Card = (props: { visit: Visit; lane: string; positioned: boolean }) => {
-    const start = () => minutesOfDay(props.visit.plannedStart);
-    const length = () => minutesOfDay(props.visit.plannedEnd) - start();
+  const isEditing = createSelector(editingId);
+  /**
+   * A visit's card, by visit id. It follows only its own entries of the day's
+   * lookups (its visit, live status, warnings, clash), so a change re-renders
+   * the cards it touches and no others. Its texts are whole strings, one text
+   * node each, set in the card's one render effect: a board of 120 cards is
+   * built on every visit to the page.
+   */
+  const Card = (props: { id: string; lane: string; positioned: boolean }): JSX.Element => {
+    // A lane lists ids of the day's visits only, so the visit is there when
+    // its card is made; when it goes, its lane removes the card in the same update.
+    const first = untrack(() => visitById().get(props.id));
+    if (!first) return null;
+    let last = first;
+    const visit = createMemo(() => (last = visitById().get(props.id) ?? last));
+    const status = createMemo(() => live(visit()));
+    const issueCount = createMemo(() => issuesByVisit().get(props.id)?.length ?? 0);
+    const clashed = createMemo(() => clashedVisits().has(props.id));
+    const start = () => minutesOfDay(visit().plannedStart);
+    const length = () => minutesOfDay(visit().plannedEnd) - start();
     const [preview, setPreview] = createSignal<number | null>(null);
     const shownLength = () => preview() ?? length();
-    const status = createMemo(() => live(props.visit));
+    const name = () => recipientName(visit().brukareId);
+    // The card's occasional marks (second staff member, warnings, sign-off,
+    // clash), made anew whenever one of them changes: most cards have none,
+    // and this costs a card one computation rather than one per mark.
+    const marks = createMemo(() => {
+      const v = visit();
+      const strings = p();
+      const issues = issueCount();
+      const signOff = lastSignOff(v);
+      const staffText = ` · ${strings.staffCount(v.assignedStaffIds.length, v.requiredStaff)}`;
+      const issuesText = `⚠ ${issues}`;
+      const warnings = strings.warnings(issues);
+      const signOffText = signOff ? ` · ${strings.signOff(signOff.outcome, signOff.mood, signOff.wantsToTalk)}` : '';
+      const clashMark = strings.clashMark;
+      return [
+        v.requiredStaff > 1 && <span class="note">{staffText}</span>,
+        issues > 0 && (
+          <span class="warn">
+            {' · '}
+            <span aria-hidden="true">{issuesText}</span>
+            <span class="sr-only">{warnings}</span>
+          </span>
+        ),
+        signOff && (
+          <span class="note" data-testid="board-sign-off" data-outcome={signOff.outcome} data-mood={signOff.mood ?? ''}>
+            {signOffText}
+          </span>
+        ),
+        clashed() && (
+          <span class="danger">
+            {' · '}
+            <span aria-hidden="true">⚡</span>
+            <span class="sr-only">{clashMark}</span>
+          </span>
+        ),
+      ];
+    });
     let dragFrom: { y: number; length: number } | null = null;
     return (
       <li
-        class={`board-card live-${status()}`}
-        classList={{ 'has-issue': issuesOf(props.visit.id).length > 0, 'has-clash': clashedVisits().has(props.visit.id) }}
-        style={
-          props.positioned
-            ? { position: 'absolute', top: `${(start() - DAY_START_MIN) * PX_PER_MIN}px`, height: `${Math.max(46, shownLength() * PX_PER_MIN)}px`, left: '0', right: '0' }
-            : {}
-        }
-        draggable={!props.visit.unplanned}
+        class={`board-card live-${status()}${issueCount() > 0 ? ' has-issue' : ''}${clashed() ? ' has-clash' : ''}`}
+        style={props.positioned ? `top: ${(start() - DAY_START_MIN) * PX_PER_MIN}px; height: ${Math.max(46, shownLength() * PX_PER_MIN)}px` : undefined}
+        draggable={!visit().unplanned}
         onDragStart={(e) => {
-          e.dataTransfer?.setData('text/plain', props.visit.id);
+          e.dataTransfer?.setData('text/plain', props.id);
           dragFromLane = props.lane;
           grabOffsetPx = e.clientY - e.currentTarget.getBoundingClientRect().top;
         }}
         data-testid="board-card"
-        data-visit-id={props.visit.id}
+        data-visit-id={props.id}
         data-live-status={status()}
       >
         <button
           type="button"
           class="board-card-button"
-          aria-expanded={editing() === props.visit.id}
+          aria-expanded={isEditing(props.id)}
           aria-haspopup="dialog"
-          onClick={() => setEditing(editing() === props.visit.id ? null : props.visit.id)}
+          onClick={() => setEditing(editingId() === props.id ? null : props.id)}
         >
-          <span class="visit-time">
-            {props.visit.plannedStart}–{props.visit.plannedEnd}
-          </span>{' '}
-          <span>{recipientName(props.visit.brukareId)}</span>
-          <span class="note"> · {props.visit.insatser.map((i) => i.title).join(', ')}</span>
-          <span class={`live-label live-${status()}`}> · {p().liveStatus[status()]}</span>
-          <Show when={props.visit.requiredStaff > 1}>
-            <span class="note"> · {p().staffCount(props.visit.assignedStaffIds.length, props.visit.requiredStaff)}</span>
-          </Show>
-          <Show when={issuesOf(props.visit.id).length > 0}>
-            <span class="warn">
-              {' '}
-              · <span aria-hidden="true">⚠ {issuesOf(props.visit.id).length}</span>
-              <span class="sr-only">{p().warnings(issuesOf(props.visit.id).length)}</span>
-            </span>
-          </Show>
-          <Show when={lastSignOff(props.visit)}>
-            {(so) => (
-              <span class="note" data-testid="board-sign-off" data-outcome={so().outcome} data-mood={so().mood ?? ''}>
-                {' '}
-                · {p().signOff(so().outcome, so().mood, so().wantsToTalk)}
-              </span>
-            )}
-          </Show>
-          <Show when={clashedVisits().has(props.visit.id)}>
-            <span class="danger">
-              {' '}
-              · <span aria-hidden="true">⚡</span>
-              <span class="sr-only">{p().clashMark}</span>
-            </span>
-          </Show>
+          <span class="visit-time" textContent={`${visit().plannedStart}–${visit().plannedEnd}`} />{' '}
+          <span textContent={name()} />
+          <span class="note" textContent={` · ${visit().insatser.map((i) => i.title).join(', ')}`} />
+          <span class={`live-label live-${status()}`} textContent={` · ${p().liveStatus[status()]}`} />
+          {marks()}
         </button>
-        <Show when={props.positioned && !props.visit.unplanned}>
+        <Show when={props.positioned && !visit().unplanned}>
           <button
             type="button"
             class="resize-handle"
-            aria-label={p().resizeLabel(recipientName(props.visit.brukareId))}
-            title={p().resizeLabel(recipientName(props.visit.brukareId))}
+            aria-label={p().resizeLabel(name())}
+            title={p().resizeLabel(name())}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
                 e.preventDefault();
-                resize(props.visit, length() + (e.key === 'ArrowDown' ? SNAP_MIN : -SNAP_MIN));
+                resize(visit(), length() + (e.key === 'ArrowDown' ? SNAP_MIN : -SNAP_MIN));
               }
             }}
             onPointerDown={(e) => {
@@ -351,7 +419,7 @@ export default function BoardPage(): JSX.Element {
               const next = preview();
               dragFrom = null;
               setPreview(null);
-              if (next !== null && next !== length()) resize(props.visit, next);
+              if (next !== null && next !== length()) resize(visit(), next);
             }}
             onPointerCancel={() => {
               dragFrom = null;
@@ -479,7 +547,7 @@ export default function BoardPage(): JSX.Element {
         <section class="board-lane unassigned" aria-label={p().unassigned} data-testid="board-unassigned" onDragOver={(e) => e.preventDefault()} onDrop={dropOn('')}>
           <h2>{p().unassigned}</h2>
           <ul>
-            <For each={unassignedIds()}>{(id) => <Show when={visitById().get(id)}>{(v) => <Card visit={v()} lane="" positioned={false} />}</Show>}</For>
+            <For each={unassignedIds()}>{(id) => <Card id={id} lane="" positioned={false} />}</For>
           </ul>
         </section>
         <For each={caregivers()}>
@@ -502,7 +570,7 @@ export default function BoardPage(): JSX.Element {
                     />
                   )}
                 </Show>
-                <For each={ids()}>{(id) => <Show when={visitById().get(id)}>{(v) => <Card visit={v()} lane={s.id} positioned />}</Show>}</For>
+                <For each={ids()}>{(id) => <Card id={id} lane={s.id} positioned />}</For>
               </ul>
             </section>
             );
@@ -592,7 +660,7 @@ function Editor(props: {
   p: Accessor<PlanningStrings>;
   caregivers: TeamStaff;
   issues: PlanningIssue[];
-  recipient: Brukare | undefined;
+  recipient: RecipientPlan | undefined;
   sameDay: Visit[];
   teamId: string;
   onSave(change: PlanFields): void;
@@ -640,14 +708,16 @@ function Editor(props: {
     const plan = props.recipient?.carePlan ?? [];
     return [...new Set(v().insatser.flatMap((i) => plan.find((item) => item.id === i.id)?.requires ?? []))];
   };
-  const candidates = createMemo(() =>
-    rankCandidates(
-      v(),
-      props.caregivers.map((s) => ({ id: s.id, competences: s.competences })),
-      required(),
-      history() ?? [],
-      props.sameDay,
-    ),
+  const candidates = stableList(
+    () =>
+      rankCandidates(
+        v(),
+        props.caregivers.map((s) => ({ id: s.id, competences: s.competences })),
+        required(),
+        history() ?? [],
+        props.sameDay,
+      ),
+    (c) => c.staffId,
   );
   const name = (id: string) => props.caregivers.find((s) => s.id === id)?.name ?? id;
   const id = (what: string) => `${what}-${v().id}`;

@@ -10,6 +10,15 @@ export type TeamStaff = z.infer<typeof TeamStaffSchema>;
 // This tab's copy, so that the board and the day do not wait for the network
 // (or IndexedDB) each time they open.
 const memory = new Map<string, TeamStaff>();
+const lastFetched = new Map<string, number>();
+/** How often an open app refreshes a team's staff list in the background. */
+const REFRESH_EVERY_MS = 5 * 60_000;
+
+function refreshSoon(db: SlingaDb, origin: string, token: string, teamId: string): void {
+  if (Date.now() - (lastFetched.get(teamId) ?? 0) < REFRESH_EVERY_MS) return;
+  lastFetched.set(teamId, Date.now());
+  void fetchTeamStaff(db, origin, token, teamId);
+}
 
 async function fetchTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff | undefined> {
   try {
@@ -33,14 +42,15 @@ async function fetchTeamStaff(db: SlingaDb, origin: string, token: string, teamI
 export async function loadTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff> {
   const cached = memory.get(teamId);
   if (cached) {
-    void fetchTeamStaff(db, origin, token, teamId);
+    refreshSoon(db, origin, token, teamId);
     return cached;
   }
   const stored = TeamStaffSchema.safeParse((await db.meta.get(`staff:${teamId}`))?.value);
   if (stored.success) {
     memory.set(teamId, stored.data);
-    void fetchTeamStaff(db, origin, token, teamId);
+    refreshSoon(db, origin, token, teamId);
     return stored.data;
   }
+  lastFetched.set(teamId, Date.now());
   return (await fetchTeamStaff(db, origin, token, teamId)) ?? [];
 }
