@@ -15,6 +15,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    // No modulepreload helper: lazy pages and their dependencies come from the
+    // service worker's cache, where preloading gains little, and the helper
+    // (with every dynamic import's dependency list) costs initial bytes.
+    modulePreload: false,
     rolldownOptions: {
       // domain/ is pure (schemas, accessors, rules): a module of it that the
       // start-up path does not use must not be in the initial bundle.

@@ -11,6 +11,19 @@ export function measureBundle(distDir: string): BundleFigures {
   const initial = new Set<string>();
   for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) if (m[1]) initial.add(m[1]);
   for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) if (m[1]) initial.add(m[1]);
+  // And everything those import statically (not import()): loaded before the app runs, listed or not.
+  const queue = [...initial];
+  while (queue.length > 0) {
+    const file = queue.pop() ?? '';
+    const code = readFileSync(join(distDir, file.replace(/^\//, '')), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*${}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+      const dep = `/assets/${m[1]}`;
+      if (!initial.has(dep)) {
+        initial.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
   const gz = (file: string) => gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length / 1024;
   const files = [...initial].map((f) => ({ file: f, gzipKb: round(gz(f.replace(/^\//, ''))) }));
   const all = listJs(distDir);

@@ -7,6 +7,7 @@ export { TIME_ZONE, addDays, instantOf, isoWeekday, localDate, localTime, minute
 export { brukareDocName, deviationsDocName, execDocName, formatDocName, journalDocName, messagesDocName, parseDocName, phrasesDocName, planDocName, MAX_DOC_NAME_CHARS } from './doc-names';
 export type { DocKind, DocRef } from './doc-names';
 export { readBrukare, readRecipientPlan, writeBrukare } from './doc-layout/brukare-doc';
+export { readBrukareSummary } from './doc-layout/brukare-summary';
 export type { RecipientPlan } from './doc-layout/brukare-doc';
 export { applyVisitEvent, createUnplannedVisit, readExecution, readExecutions, readUnplannedVisits, setTaskDone, staffProgress, writeExecution } from './doc-layout/exec-doc';
 export type { ExecResult } from './doc-layout/exec-doc';

@@ -5,7 +5,7 @@ import { AppContext, useApp, type AppServices } from './app-context';
 import { I18nContext, useI18n, type I18n } from './i18n/i18n';
 import { DayPage } from './pages/DayPage';
 import { AppHeader } from './ui/AppHeader';
-import { lockedPath } from './sign-off/lock';
+import { lockedPath } from './sign-off/lock-state';
 
 const VisitPage = lazy(() => import('./pages/VisitPage'));
 const BrukarePage = lazy(() => import('./pages/BrukarePage'));

@@ -10,7 +10,7 @@ import {
   execDocName,
   localDate,
   planDocName,
-  readBrukare,
+  readBrukareSummary,
   readTeamDay,
   syncWindow,
   workersOf,
@@ -19,7 +19,6 @@ import {
   type Visit,
 } from '../../domain';
 import { useApp } from '../app-context';
-import { loadTeamStaff } from '../storage/staff-repo';
 import { weekdayDate, timeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { createDocView } from '../sync/create-doc-view';
@@ -62,7 +61,12 @@ export function DayPage(): JSX.Element {
   // Staff names for the team's day (schedulers); fetched when online, kept for offline.
   const [staff] = createResource(
     () => (isCaregiver() ? undefined : app.session()),
-    (s) => Promise.all(s.user.teamIds.map((team) => loadTeamStaff(app.db, app.origin, s.token, team))).then((lists) => new Map(lists.flat().map((x) => [x.id, x.name]))),
+    // Loaded on demand: a caregiver's cold start does not need it.
+    async (s) => {
+      const { loadTeamStaff } = await import('../storage/staff-repo');
+      const lists = await Promise.all(s.user.teamIds.map((team) => loadTeamStaff(app.db, app.origin, s.token, team)));
+      return new Map(lists.flat().map((x) => [x.id, x.name]));
+    },
   );
   const brukareNames = createMemo(() => [...new Set((visits() ?? []).map((v) => brukareDocName(v.brukareId)))], undefined, {
     equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
@@ -70,8 +74,8 @@ export function DayPage(): JSX.Element {
   const brukare = createDocView(app.hub, brukareNames, (docs) => {
     const map = new Map<string, BrukareSummary>();
     for (const doc of docs) {
-      const b = readBrukare(doc);
-      if (b.ok) map.set(b.value.id, { name: b.value.name, address: b.value.address });
+      const b = readBrukareSummary(doc);
+      if (b) map.set(b.id, { name: b.name, address: b.address });
     }
     return map;
   });
