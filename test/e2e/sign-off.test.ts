@@ -136,7 +136,8 @@ describe('recipient sign-off', () => {
     const planner = await newDevice(env.browser());
     await signIn(planner.page, url, 'planerare-norr');
     await waitUntilSynced(planner.page);
-    await planner.page.getByRole('link', { name: 'Planering' }).click();
+    // The day by date: the test's "today" is fixed when the file loads (a run may cross midnight).
+    await planner.page.goto(`${url}/planering?dag=${TODAY}`);
     const boardCard = planner.page.locator(`[data-testid=board-card][data-visit-id="${visit.id}"]`);
     await boardCard.waitFor({ timeout: 30_000 });
     expect(await boardCard.getByTestId('board-sign-off').count()).toBe(0);
