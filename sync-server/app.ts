@@ -1,6 +1,7 @@
 // The HTTP API as a Hono app, with no listening socket: tests call
 // app.request() directly, server.ts wires it to Node and WebSockets.
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { z } from 'zod/mini';
@@ -64,6 +65,34 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   app.use(requestId());
+  // Security headers on every response. Scripts only from the app's own origin
+  // (no inline scripts); styles may be inline (the UI positions cards with
+  // style attributes); nothing may frame the app; no CORS headers are sent, so
+  // other origins cannot read the API.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+      strictTransportSecurity: false, // set by the TLS-terminating proxy in front, not on plain HTTP
+    }),
+  );
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) {

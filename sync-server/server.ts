@@ -34,8 +34,36 @@ function refuse(ws: { close(code: number, reason: string): void }, code: CloseCo
   ws.close(code, CLOSE_REASONS[code]);
 }
 
+/**
+ * A browser always sends Origin with a WebSocket upgrade: one from another
+ * site is cross-site WebSocket hijacking and is refused. Clients that are not
+ * browsers (payroll systems, stock y-websocket in Node) send none.
+ */
+export function isForeignOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined || origin === '') return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const app = createApp(deps);
+  app.use('/sync/*', async (c, next) => {
+    if (isForeignOrigin(c.req.header('origin'), c.req.header('host'))) {
+      deps.log.warn('ws_foreign_origin', { path: new URL(c.req.url).pathname.split('/').slice(0, 2).join('/') });
+      return c.json({ error: 'foreign origin' }, 403);
+    }
+    return next();
+  });
+  app.use('/sync', async (c, next) => {
+    if (isForeignOrigin(c.req.header('origin'), c.req.header('host'))) {
+      deps.log.warn('ws_foreign_origin', { path: '/sync' });
+      return c.json({ error: 'foreign origin' }, 403);
+    }
+    return next();
+  });
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   wss.options.maxPayload = WS_MAX_PAYLOAD_BYTES;
   let nextPeerId = 1;

@@ -83,9 +83,12 @@ export default function SignOffPage(): JSX.Element {
     return null;
   });
   const brukareNames = createMemo(() => (found()?.plan ? [brukareDocName(found()?.plan.brukareId ?? '')] : []));
+  // undefined until the recipient's doc is read (the screen waits for it, so
+  // that it never flashes in the wrong language); null when it is not readable.
   const brukare = createDocView(app.hub, brukareNames, (docs) => {
-    const b = docs[0] ? readBrukare(docs[0]) : null;
-    return b?.ok ? b.value : null;
+    if (!docs[0]) return undefined;
+    const b = readBrukare(docs[0]);
+    return b.ok ? b.value : null;
   });
   const settings = () => brukare()?.signOff ?? DEFAULT_SIGN_OFF_SETTINGS;
   const language = createMemo<SignOffLanguage>(() => signOffLanguage(brukare()?.language ?? 'sv'));

@@ -31,7 +31,7 @@ type Finding = { id: string; impact: ImpactValue | undefined; help: string; help
 type ApiVisit = { id: string; date: string; brukareId: string; brukareName: string; status: string; assignedStaffIds: string[]; insatser: unknown[] };
 
 async function newTablet(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: PORTRAIT, screen: PORTRAIT, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ viewport: PORTRAIT, screen: PORTRAIT, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP: true }); // axe-core is injected as a script
   // Headless Chromium has no voices: offer one per sign-off language, so that the
   // read-aloud buttons of the sign-off screen are there to be checked too (never pressed here).
   await context.addInitScript(() => {

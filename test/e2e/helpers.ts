@@ -30,6 +30,10 @@ export async function newDevice(browser: Browser): Promise<{ context: BrowserCon
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A Content-Security-Policy violation is an error too: the app must run under its own policy.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Content Security Policy')) errors.push(m.text());
+  });
   return { context, page, errors };
 }
 
