@@ -43,7 +43,7 @@ export type { CloseCode } from './protocol';
 export { changeRangesOf, changeRangesOfUpdate, decodeAckPayload, encodeAckPayload, isCovered, isEmptyChange, serverStateOf } from './sync-ack';
 export type { ChangeRanges, ServerState } from './sync-ack';
 export { docsForUser, syncWindow } from './sync-window';
-export { mergeTeamDay, readDayExecution, readTeamDay } from './team-day';
+export { mergeTeamDay, readDayExecution, readTeamDay, findDayVisit } from './team-day';
 export type { BrukareSummary, DayExecution } from './team-day';
 export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstName } from './team';
 export type { Role, SessionUser, Staff, Team } from './team';
@@ -97,6 +97,9 @@ export { DELIVERED_COLUMNS, csvLine, deliveredCsv, deliveredOf, deliveredRows, s
 export { TIME_DIFF_THRESHOLD_MIN, continuityReport, differenceReasons, differingVisits, minutesPerDay, minutesPerRecipient, minutesPerStaff, minutesTotal, signOffReport } from './follow-up';
 export type { ContinuityReport, ContinuityRow, DifferenceReason, DifferingVisit, MinuteTotals, SignOffReport } from './follow-up';
 export { CLASH_KINDS, clashKey, findClashes, workersOf } from './clashes';
+export { assignFirst, assignWorker, replaceInAssignment } from './assignment';
 export type { Clash, ClashKind } from './clashes';
 export { LATE_AFTER_MINUTES, LIVE_STATUSES, liveCounts, liveStatus, nextLiveChange } from './live-day';
 export type { LiveStatus } from './live-day';
+export { dayLoad, sumLoads } from './week-load';
+export type { DayLoad, Load, LoadCell, LoadStaff } from './week-load';

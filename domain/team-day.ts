@@ -4,7 +4,7 @@
 // open re-reads only the doc that changed.
 import type * as Y from 'yjs';
 import { readExecutions, readUnplannedVisits } from './doc-layout/exec-doc';
-import { readPlannedVisits } from './doc-layout/plan-doc';
+import { readPlannedVisit, readPlannedVisits } from './doc-layout/plan-doc';
 import { byPlannedStart, mergeVisit, type PlannedVisit, type TeamDay, type Visit, type VisitExecution } from './visit';
 
 export type BrukareSummary = { name: string; address: string };
@@ -46,4 +46,12 @@ export function readTeamDay(
   brukareOf: (brukareId: string) => BrukareSummary | undefined,
 ): TeamDay {
   return mergeTeamDay(teamId, date, readPlannedVisits(planDoc).items, readDayExecution(execDoc), brukareOf);
+}
+
+/** One visit of a team-day by id: planned (in the plan doc) or created in the field (in the exec doc). */
+export function findDayVisit(planDoc: Y.Doc, execDoc: Y.Doc, visitId: string): { plan: PlannedVisit; unplanned: boolean } | undefined {
+  const scheduled = readPlannedVisit(planDoc, visitId);
+  if (scheduled) return { plan: scheduled, unplanned: false };
+  const unplanned = readUnplannedVisits(execDoc).items.find((v) => v.id === visitId);
+  return unplanned ? { plan: unplanned, unplanned: true } : undefined;
 }

@@ -11,37 +11,39 @@ import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createEffect, createMemo, createResource, createSelector, createSignal, on, onCleanup, untrack, type Accessor, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import {
-  DateSchema,
-  LIVE_STATUSES,
   addDays,
+  assignFirst,
+  assignWorker,
   brukareDocName,
   cancelPlannedVisit,
   checkPlan,
   clashKey,
+  DateSchema,
   deviationsDocName,
-  messagesDocName,
-  monthOf,
-  previousMonth,
-  readDeviations,
-  readHelpRequests,
   execDocName,
   findClashes,
+  LIVE_STATUSES,
   liveStatus,
   localDate,
   markPlannedVisitMissed,
-  minutesOfDay,
-  planDocName,
-  rankCandidates,
   mergeTeamDay,
+  messagesDocName,
+  minutesOfDay,
+  monthOf,
+  planDocName,
+  previousMonth,
+  rankCandidates,
   readDayExecution,
+  readDeviations,
+  readHelpRequests,
   readPlannedVisits,
   readRecipientPlan,
   readResolutions,
+  replaceInAssignment,
   resolveClash,
   restorePlannedVisit,
   syncWindow,
   timeOfMinutes,
-  workersOf,
   writePlannedVisit,
   type Clash,
   type ClashResolution,
@@ -265,7 +267,7 @@ export default function BoardPage(): JSX.Element {
   };
   const assign = (visitId: string, staffId: string) => {
     const v = visitById().get(visitId);
-    if (v) save(v, { assignedStaffIds: staffId ? [staffId, ...v.assignedStaffIds.slice(1).filter((s) => s !== staffId)] : v.assignedStaffIds.slice(1) });
+    if (v) save(v, { assignedStaffIds: assignFirst(v.assignedStaffIds, staffId) });
   };
   /** Moves a visit from one lane (`from`, '' = unassigned) to another (`to`, '' = unassigned) at a start time. */
   const moveTo = (visitId: string, from: string, to: string, startMin: number) => {
@@ -273,11 +275,7 @@ export default function BoardPage(): JSX.Element {
     if (!v) return;
     const length = minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart);
     const start = clampStart(snap(startMin), length);
-    // Only the person whose lane the card was dragged from is replaced; a second staff member stays.
-    const others = v.assignedStaffIds.filter((s) => s !== from && s !== to);
-    const at = from === '' ? -1 : v.assignedStaffIds.indexOf(from);
-    const assigned = to === '' ? others : at >= 0 ? [...others.slice(0, at), to, ...others.slice(at)] : [to, ...others];
-    save(v, { assignedStaffIds: assigned, plannedStart: timeOfMinutes(start), plannedEnd: timeOfMinutes(start + length) });
+    save(v, { assignedStaffIds: replaceInAssignment(v.assignedStaffIds, from, to), plannedStart: timeOfMinutes(start), plannedEnd: timeOfMinutes(start + length) });
   };
   const resize = (v: Visit, length: number) => {
     const start = minutesOfDay(v.plannedStart);
@@ -489,10 +487,7 @@ export default function BoardPage(): JSX.Element {
                   recipientName={recipientName}
                   onOpen={() => setEditing(c.visitId)}
                   onAssignWorker={(v) => {
-                    const workers = new Set(workersOf(v).map((w) => w.staffId));
-                    const kept = v.assignedStaffIds.filter((s) => workers.has(s));
-                    const rest = v.assignedStaffIds.filter((s) => !workers.has(s));
-                    save(v, { assignedStaffIds: [...kept, c.staffId, ...rest].slice(0, Math.max(v.requiredStaff, kept.length + 1)) });
+                    save(v, { assignedStaffIds: assignWorker(v, c.staffId) });
                     resolve(c, 'assigned_worker');
                   }}
                   onRestore={() => {

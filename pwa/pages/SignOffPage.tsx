@@ -7,11 +7,11 @@
 import { Navigate, useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import {
-  DEFAULT_SIGN_OFF_SETTINGS,
-  MOODS,
   addSignOff,
   brukareDocName,
+  DEFAULT_SIGN_OFF_SETTINGS,
   execDocName,
+  findDayVisit,
   firstName,
   importEntry,
   isRightToLeft,
@@ -19,17 +19,15 @@ import {
   localDate,
   messagesDocName,
   monthOf,
+  MOODS,
   planDocName,
   readBrukare,
   readExecution,
-  readPlannedVisit,
-  readUnplannedVisits,
   sendMessage,
   signOffJournalEntry,
   signOffLanguage,
   signOffSummary,
   type Mood,
-  type PlannedVisit,
   type SignOff,
   type SignOffLanguage,
 } from '../../domain';
@@ -77,8 +75,8 @@ export default function SignOffPage(): JSX.Element {
       const planDoc = docs[i];
       const execDoc = docs[i + 1];
       if (!planDoc || !execDoc) continue;
-      const planned: PlannedVisit | undefined = readPlannedVisit(planDoc, params.visitId) ?? readUnplannedVisits(execDoc).items.find((v) => v.id === params.visitId);
-      if (planned) return { plan: planned, execDoc, execution: readExecution(execDoc, params.visitId) };
+      const hit = findDayVisit(planDoc, execDoc, params.visitId);
+      if (hit) return { plan: hit.plan, execDoc, execution: readExecution(execDoc, params.visitId) };
     }
     return null;
   });

@@ -8,17 +8,15 @@ import {
   brukareDocName,
   docAccess,
   execDocName,
+  findDayVisit,
   localDate,
   mergeVisit,
   planDocName,
   readBrukare,
   readExecution,
-  readPlannedVisit,
-  readUnplannedVisits,
   setTaskDone,
   staffProgress,
   type OutcomeInput,
-  type PlannedVisit,
   type VisitEvent,
 } from '../../domain';
 import { useApp } from '../app-context';
@@ -49,11 +47,10 @@ export default function VisitPage(): JSX.Element {
       const planDoc = docs[i];
       const execDoc = docs[i + 1];
       if (!planDoc || !execDoc) continue;
-      const scheduled = readPlannedVisit(planDoc, params.visitId);
-      const planned: PlannedVisit | undefined = scheduled ?? readUnplannedVisits(execDoc).items.find((v) => v.id === params.visitId);
-      if (planned) {
+      const hit = findDayVisit(planDoc, execDoc, params.visitId);
+      if (hit) {
         const me = user()?.id ?? '';
-        return { plan: planned, execDoc, execution: readExecution(execDoc, params.visitId), unplanned: !scheduled, mine: staffProgress(execDoc, params.visitId, me) };
+        return { plan: hit.plan, execDoc, execution: readExecution(execDoc, params.visitId), unplanned: hit.unplanned, mine: staffProgress(execDoc, params.visitId, me) };
       }
     }
     return null;

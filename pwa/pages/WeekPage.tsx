@@ -9,23 +9,25 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createEffect, createMemo, createResource, createSignal, on, type Accessor, type JSX } from 'solid-js';
 import {
-  DateSchema,
   addDays,
   brukareDocName,
-  checkPlan,
+  DateSchema,
+  dayLoad,
   execDocName,
   generateVisits,
   isoWeek,
   isoWeekday,
   localDate,
-  minutesOfDay,
   parseDocName,
   planDocName,
   readBrukare,
   readTeamDay,
+  sumLoads,
   syncWindow,
   visitsFromCarePlan,
   type Brukare,
+  type DayLoad,
+  type Load,
   type Visit,
 } from '../../domain';
 import { useApp } from '../app-context';
@@ -40,44 +42,9 @@ import { PlanningNav } from '../ui/PlanningNav';
 
 const DAYS_IN_WEEK = 7;
 
-type Load = { visits: number; minutes: number };
-type Cell = Load & { capacity: number | undefined; over: boolean; doubleBooked: boolean };
-type DayLoad = {
-  staff: Map<string, Cell>;
-  unassigned: Load & { needsMore: number };
-  /** Staff time the day's visits need, against the caregivers' working hours. */
-  total: Load & { capacity: number; over: boolean };
-};
 type GenerateResult =
   | { ok: true; added: number; days: number; recipients: number; unread: number }
   | { ok: false; error: 'no_recipients' | 'failed' };
-
-const lengthOf = (v: Visit) => Math.max(0, minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart));
-const sum = (loads: readonly Load[]): Load => loads.reduce((a, b) => ({ visits: a.visits + b.visits, minutes: a.minutes + b.minutes }), { visits: 0, minutes: 0 });
-const hoursOf = (s: TeamStaff[number]) => (s.workHours ? minutesOfDay(s.workHours.end) - minutesOfDay(s.workHours.start) : undefined);
-
-/** One day's load per caregiver, unassigned and in total. Cancelled visits are no load. */
-function dayLoad(visits: readonly Visit[], caregivers: TeamStaff): DayLoad {
-  const active = visits.filter((v) => v.status !== 'cancelled');
-  const issues = checkPlan(active, { staff: caregivers.map((s) => ({ id: s.id, competences: s.competences, shift: s.workHours })), recipients: new Map() });
-  const doubleBooked = new Set(issues.flatMap((i) => (i.kind === 'double_booked' ? [i.staffId] : [])));
-  const staff = new Map<string, Cell>();
-  for (const s of caregivers) {
-    const mine = active.filter((v) => v.assignedStaffIds.includes(s.id));
-    const minutes = mine.reduce((n, v) => n + lengthOf(v), 0);
-    const capacity = hoursOf(s);
-    staff.set(s.id, { visits: mine.length, minutes, capacity, over: capacity !== undefined && minutes > capacity, doubleBooked: doubleBooked.has(s.id) });
-  }
-  const assigned = (v: Visit) => new Set(v.assignedStaffIds).size;
-  const nobody = active.filter((v) => assigned(v) === 0);
-  const capacity = caregivers.reduce((n, s) => n + (hoursOf(s) ?? 0), 0);
-  const minutes = active.reduce((n, v) => n + lengthOf(v) * Math.max(v.requiredStaff, assigned(v)), 0);
-  return {
-    staff,
-    unassigned: { visits: nobody.length, minutes: nobody.reduce((n, v) => n + lengthOf(v), 0), needsMore: active.filter((v) => assigned(v) > 0 && assigned(v) < v.requiredStaff).length },
-    total: { visits: active.length, minutes, capacity, over: minutes > capacity && capacity > 0 },
-  };
-}
 
 export default function WeekPage(): JSX.Element {
   const app = useApp();
@@ -124,7 +91,7 @@ export default function WeekPage(): JSX.Element {
     if (!dates.every((d) => byDate.has(d))) return undefined;
     return new Map(dates.map((d) => [d, dayLoad(byDate.get(d) ?? [], caregivers())]));
   });
-  const weekOf = (pick: (day: DayLoad) => Load) => sum([...(loads()?.values() ?? [])].map(pick));
+  const weekOf = (pick: (day: DayLoad) => Load) => sumLoads([...(loads()?.values() ?? [])].map(pick));
 
   const short = () => new Intl.DateTimeFormat(locale() === 'sv' ? 'sv-SE' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
   const long = () => new Intl.DateTimeFormat(locale() === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
