@@ -1,18 +1,17 @@
 // Request and response bodies of the HTTP API, shared by server and client.
 import { z } from 'zod/mini';
+import { DeviceIdSchema, SessionTokensSchema } from './security';
 import { SessionUserSchema } from './team';
 
 export const LoginRequestSchema = z.object({
   username: z.string().check(z.minLength(1, 'username is required'), z.maxLength(64)),
   password: z.string().check(z.minLength(1, 'password is required'), z.maxLength(256)),
+  /** The device's id from an earlier sign-in; a new device gets one. */
+  deviceId: z.optional(DeviceIdSchema),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const LoginResponseSchema = z.object({
-  token: z.string(),
-  expiresAt: z.string(),
-  user: SessionUserSchema,
-});
+export const LoginResponseSchema = SessionTokensSchema;
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 export const MeResponseSchema = z.object({ user: SessionUserSchema });

@@ -38,7 +38,7 @@ export { outcomeProblem, transition } from './lifecycle';
 export type { TransitionError, TransitionResult, VisitEvent } from './lifecycle';
 export { docAccess } from './permissions';
 export type { DocAccess, TeamOfBrukare } from './permissions';
-export { ACK_PARAM, CLOSE_CODES, CLOSE_REASONS, MAX_MESSAGE_BYTES, MESSAGE_TYPE, PROTOCOL_VERSION, isFatalClose } from './protocol';
+export { ACK_PARAM, CLOSE_CODES, CLOSE_REASONS, MAX_DOCS_PER_CONNECTION, MAX_MESSAGE_BYTES, MESSAGE_TYPE, PROTOCOL_VERSION, isFatalClose } from './protocol';
 export type { CloseCode } from './protocol';
 export { changeRangesOf, changeRangesOfUpdate, decodeAckPayload, encodeAckPayload, isCovered, isEmptyChange, serverStateOf } from './sync-ack';
 export type { ChangeRanges, ServerState } from './sync-ack';
@@ -103,3 +103,20 @@ export { LATE_AFTER_MINUTES, LIVE_STATUSES, liveCounts, liveStatus, nextLiveChan
 export type { LiveStatus } from './live-day';
 export { dayLoad, sumLoads } from './week-load';
 export type { DayLoad, Load, LoadCell, LoadStaff } from './week-load';
+export {
+  AUTH_ERROR_CODES,
+  AdminDeviceSchema,
+  AdminUserSchema,
+  AuditUploadSchema,
+  DEVICE_AUDIT_ACTIONS,
+  DeviceAuditEventSchema,
+  DeviceIdSchema,
+  DevicePolicySchema,
+  MAX_AUDIT_EVENTS_PER_UPLOAD,
+  PIN_PATTERN,
+  RecipientAccessResponseSchema,
+  RecipientAccessSchema,
+  RefreshRequestSchema,
+  SessionTokensSchema,
+} from './security';
+export type { AdminDevice, AdminUser, DeviceAuditEvent, DevicePolicy, RecipientAccess, SessionTokens } from './security';

@@ -25,7 +25,11 @@ export const CLOSE_CODES = {
   unauthorized: 4401,
   forbidden: 4403,
   unknownDoc: 4404,
+  /** The user or the device was revoked: the device wipes its local data. */
+  revoked: 4410,
   messageTooLarge: 4413,
+  /** More documents on one connection than the server allows. */
+  tooManyDocs: 4429,
   serverError: 1011,
   tryAgainLater: 1013,
 } as const;
@@ -36,7 +40,9 @@ export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {
   4401: 'missing or invalid token',
   4403: 'no access to this document',
   4404: 'no such document',
+  4410: 'revoked: wipe this device',
   4413: 'message too large',
+  4429: 'too many documents on one connection',
   1011: 'server error, reconnect',
   1013: 'try again later',
 };
@@ -48,3 +54,6 @@ export function isFatalClose(code: number): boolean {
 
 /** The largest WebSocket message the server accepts. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** The most documents one connection may have open at a time (a scheduler's window is about 400). */
+export const MAX_DOCS_PER_CONNECTION = 1000;

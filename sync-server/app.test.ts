@@ -21,6 +21,7 @@ import {
 import { createApp } from './app';
 import { dummyHash } from './auth/passwords';
 import { createTokens } from './auth/tokens';
+import { DEFAULT_SECURITY, createSecurity } from './security';
 import { createLogger } from './logger';
 import { RoomManager } from './rooms/room-manager';
 import { seedDemo } from './seed/demo-seed';
@@ -38,7 +39,8 @@ let fakeHash: string;
 let app: ReturnType<typeof createApp>;
 
 function build(tokens = createTokens(SECRET, TTL_SECONDS)) {
-  return createApp({ directory: store, rooms, tokens, log: createLogger('silent'), now: () => NOW, dummyHash: fakeHash });
+  const security = createSecurity(store, SECRET, { ...DEFAULT_SECURITY, tokenTtlSeconds: TTL_SECONDS }, { now: () => NOW, tokens });
+  return createApp({ directory: store, rooms, security, securityStore: store.security, log: createLogger('silent'), now: () => NOW, dummyHash: fakeHash });
 }
 
 type Reply = { status: number; body: unknown };
@@ -154,12 +156,15 @@ describe('authentication', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const forged = await createTokens('another-secret-that-is-long-enough-9876543210', TTL_SECONDS).issue('anna');
+    const res = await request(app, '/api/login', { body: JSON.stringify({ username: 'anna', password: 'demo' }) });
+    const real = LoginResponseSchema.parse(res.body);
+    const claims = JSON.parse(Buffer.from(real.token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string };
+    const forged = await createTokens('another-secret-that-is-long-enough-9876543210', TTL_SECONDS).issue('anna', claims.sid, real.deviceId);
     expect((await get('/api/me', forged.token)).status).toBe(401);
   });
 
   it('refuses a valid token of a user who no longer exists', async () => {
-    const orphan = await createTokens(SECRET, TTL_SECONDS).issue('ghost');
+    const orphan = await createTokens(SECRET, TTL_SECONDS).issue('ghost', 'no-such-session', 'dev-0000000000000000');
     expect((await get('/api/me', orphan.token)).status).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 // The HTTP API as a Hono app, with no listening socket: tests call
 // app.request() directly, server.ts wires it to Node and WebSockets.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -8,7 +9,6 @@ import { z } from 'zod/mini';
 import {
   DateSchema,
   IdSchema,
-  LoginRequestSchema,
   addDays,
   journalDocName,
   monthOf,
@@ -28,15 +28,18 @@ import {
   syncWindow,
   type BrukareSummary,
   type JournalEntry,
-  type LoginResponse,
 } from '../domain';
-import { verifyPassword } from './auth/passwords';
-import { deliveredCsv } from './http/delivered-csv';
-import type { Tokens } from './auth/tokens';
+import { adminRoutes } from './http/admin-routes';
+import { auditRoutes } from './http/audit-routes';
 import { requireUser, type AuthEnv } from './http/auth-middleware';
+import { clientAddress } from './http/client-address';
+import { deliveredCsv } from './http/delivered-csv';
 import { ApiError } from './http/errors';
+import { publicSessionRoutes } from './http/session-routes';
 import type { Logger } from './logger';
 import type { RoomManager } from './rooms/room-manager';
+import type { Security } from './security';
+import type { SqliteSecurityStore } from './store/security-store';
 import type { Directory } from './store/types';
 
 const JournalRangeSchema = z.object({ from: DateSchema, to: DateSchema });
@@ -45,23 +48,18 @@ const MAX_JOURNAL_RANGE_DAYS = 366;
 export type AppDeps = {
   directory: Directory;
   rooms: RoomManager;
-  tokens: Tokens;
+  security: Security;
+  /** Devices, sessions and the audit log's rows (admin views). */
+  securityStore: SqliteSecurityStore;
   log: Logger;
   now: () => Date;
   /** A hash to verify against for unknown usernames (constant-time answers). */
   dummyHash: string;
 };
 
-async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new ApiError(400, 'request body must be valid JSON');
-  }
-}
-
 export function createApp(deps: AppDeps): Hono<AuthEnv> {
-  const { directory, rooms, tokens, log } = deps;
+  const { directory, rooms, security, log } = deps;
+  const { audit } = security;
   const app = new Hono<AuthEnv>();
 
   app.use(requestId());
@@ -95,6 +93,10 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
 
   app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+      return c.json({ error: err.message || 'request failed', ...(err.code ? { code: err.code } : {}) }, err.status);
+    }
     if (err instanceof HTTPException) {
       return c.json({ error: err.message || 'request failed' }, err.status);
     }
@@ -105,29 +107,34 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.post('/api/login', async (c) => {
-    const body = parseWith(LoginRequestSchema, await readJson(c.req.raw));
-    if (!body.ok) throw new ApiError(400, `invalid login request: ${body.error}`);
-    const user = directory.findUserByUsername(body.value.username);
-    const valid = await verifyPassword(body.value.password, user?.passwordHash ?? deps.dummyHash);
-    if (!user || !valid) {
-      log.info('login_failed', { requestId: c.get('requestId') });
-      throw new ApiError(401, 'wrong username or password');
-    }
-    const { token, expiresAt } = await tokens.issue(user.id);
-    log.info('login', { user: user.id });
-    const response: LoginResponse = {
-      token,
-      expiresAt: expiresAt.toISOString(),
-      user: { id: user.id, name: user.name, role: user.role, teamIds: user.teamIds },
-    };
-    return c.json(response);
+  // Limits in front of every API route: body size, then requests per address and minute.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: security.settings.maxBodyBytes,
+      onError: (c) => c.json({ error: `request body larger than ${security.settings.maxBodyBytes} bytes` }, 413),
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    const wait = security.limiter.take(security.addressKey(clientAddress(c)), Date.now());
+    if (wait > 0) throw new ApiError(429, `too many requests; try again in ${wait} s`, { retryAfterSeconds: wait });
+    await next();
   });
 
+  app.route('/api', publicSessionRoutes(deps));
+
   const api = new Hono<AuthEnv>();
-  api.use(requireUser(tokens, directory));
+  api.use(requireUser(security.sessions));
+  api.route('/audit', auditRoutes(deps));
+  api.route('/admin', adminRoutes({ directory, security, store: deps.securityStore }));
 
   api.get('/me', (c) => c.json({ user: c.get('user') }));
+
+  // Signing out ends this session on the server and closes its sockets.
+  api.post('/logout', (c) => {
+    security.sessions.signOut(c.get('sessionId'), c.get('user').id, c.get('deviceId'));
+    return c.body(null, 204);
+  });
 
   api.get('/docs', (c) => {
     const today = localDate(deps.now());
@@ -143,6 +150,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     if (!date.ok) throw new ApiError(400, `date must be YYYY-MM-DD: ${date.error}`);
     const access = docAccess(c.get('user'), { kind: 'plan', teamId: teamId.value, date: date.value }, (id) => directory.teamOfBrukare(id));
     if (access === 'none') throw new ApiError(403, 'no access to this team');
+    audit.append({ action: 'day_read_api', actorId: c.get('user').id, deviceId: c.get('deviceId'), subjectKind: 'team', subjectId: teamId.value, detail: { date: date.value } });
     const planName = planDocName(teamId.value, date.value);
     const brukareIds = await rooms.read(planName, (doc) => [...new Set(readPlannedVisits(doc).items.map((v) => v.brukareId))]);
     const summaries = new Map<string, BrukareSummary>();
@@ -174,6 +182,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     if (months.some((month) => docAccess(user, { kind: 'journal', brukareId: brukareId.value, month }, teamOf) === 'none')) {
       throw new ApiError(403, "no access to this recipient's journal");
     }
+    audit.append({ action: 'journal_read_api', actorId: user.id, deviceId: c.get('deviceId'), subjectKind: 'brukare', subjectId: brukareId.value, detail: { from, to } });
     const entries: JournalEntry[] = [];
     for (const month of months) {
       entries.push(...(await rooms.read(journalDocName(brukareId.value, month), (doc) => readJournalEntries(doc).items)));

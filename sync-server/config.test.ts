@@ -2,6 +2,7 @@
 // stops the start with a message that names it.
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
+import { DEFAULT_SECURITY } from './security';
 
 const GOOD_SECRET = 'x'.repeat(32);
 
@@ -22,7 +23,7 @@ describe('parseConfig', () => {
         secret: undefined,
         seed: 'demo',
         staticDir: './dist',
-        tokenTtlSeconds: 72 * 3600,
+        security: DEFAULT_SECURITY,
         compactAfterUpdates: 500,
         logLevel: 'info',
       },
@@ -59,7 +60,7 @@ describe('parseConfig', () => {
         secret: GOOD_SECRET,
         seed: 'none',
         staticDir: '/srv/slinga',
-        tokenTtlSeconds: 1800,
+        security: { ...DEFAULT_SECURITY, tokenTtlSeconds: 1800 },
         compactAfterUpdates: 50,
         logLevel: 'silent',
       },
@@ -90,6 +91,13 @@ describe('parseConfig', () => {
     ['SLINGA_SEED', 'lots'],
     ['TOKEN_TTL_HOURS', '0'],
     ['TOKEN_TTL_HOURS', 'forever'],
+    ['TOKEN_TTL_HOURS', '48'],
+    ['SESSION_TTL_DAYS', '0'],
+    ['LOCK_AFTER_MINUTES', 'never'],
+    ['WIPE_AFTER_OFFLINE_DAYS', '-1'],
+    ['LOGIN_MAX_FAILURES', '0'],
+    ['RATE_LIMIT_PER_MINUTE', '1.5'],
+    ['MAX_BODY_KB', 'big'],
     ['COMPACT_AFTER_UPDATES', '1'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(errorOf({ [name]: value })).toContain(name);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, instantOf } from '../domain';
 import { createApp } from './app';
 import { dummyHash } from './auth/passwords';
-import { createTokens } from './auth/tokens';
+import { DEFAULT_SECURITY, createSecurity } from './security';
 import { DELIVERED_CSV_HEADER } from './http/delivered-csv';
 import { createLogger } from './logger';
 import { RoomManager } from './rooms/room-manager';
@@ -32,7 +32,8 @@ beforeAll(async () => {
   app = createApp({
     directory: store,
     rooms: new RoomManager(store, log, 500),
-    tokens: createTokens('test-secret-that-is-long-enough-0123456789', 3600),
+    security: createSecurity(store, 'test-secret-that-is-long-enough-0123456789', DEFAULT_SECURITY, { now: () => instantOf(TODAY, '09:30') }),
+    securityStore: store.security,
     log,
     now: () => instantOf(TODAY, '09:30'),
     dummyHash: await dummyHash(),

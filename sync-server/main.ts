@@ -1,25 +1,15 @@
 // Entry point of `npm start`: config from the environment, the SQLite store in
 // DATA_DIR, the demo data on an empty store, then the server on PORT.
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { localDate } from '../domain';
 import { dummyHash } from './auth/passwords';
-import { createTokens } from './auth/tokens';
 import { parseConfig } from './config';
 import { createLogger } from './logger';
 import { RoomManager } from './rooms/room-manager';
 import { seedDemo } from './seed/demo-seed';
+import { createSecurity } from './security';
+import { loadOrCreateSecret } from './secret';
 import { startServer } from './server';
 import { SqliteStore } from './store/sqlite-store';
-
-function loadOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -39,7 +29,8 @@ async function main(): Promise<void> {
   const server = await startServer({
     directory: store,
     rooms,
-    tokens: createTokens(secret, config.tokenTtlSeconds),
+    security: createSecurity(store, secret, config.security),
+    securityStore: store.security,
     log,
     now: () => new Date(),
     dummyHash: await dummyHash(),

@@ -10,8 +10,11 @@ import {
   ACK_PARAM,
   CLOSE_CODES,
   CLOSE_REASONS,
+  MAX_DOCS_PER_CONNECTION,
   MAX_MESSAGE_BYTES,
   MUX_KIND,
+  AUTH_ERROR_CODES,
+  parseDocName,
   decodeMuxFrame,
   encodeMuxClose,
   encodeMuxMessage,
@@ -19,11 +22,34 @@ import {
   type CloseCode,
 } from '../domain';
 import { createApp, type AppDeps } from './app';
-import { authenticate } from './http/auth-middleware';
+import type { SessionAuth } from './auth/sessions';
 import type { Peer } from './rooms/room';
 import { Channel, channelAccess } from './rooms/channel';
 
 export type ServerDeps = AppDeps & { staticDir: string; port: number; host: string };
+
+/** Sync messages one socket may send per second on average (bursts of ten times that pass). */
+const MESSAGES_PER_SECOND = 500;
+/** How often an open socket's session and channels are checked again (revocation also closes at once). */
+const RECHECK_MS = 60_000;
+
+/** A per-socket message budget: a token bucket refilled at MESSAGES_PER_SECOND. */
+function messageBudget(): () => boolean {
+  let tokens = MESSAGES_PER_SECOND * 10;
+  let last = Date.now();
+  return () => {
+    const now = Date.now();
+    tokens = Math.min(MESSAGES_PER_SECOND * 10, tokens + ((now - last) / 1000) * MESSAGES_PER_SECOND);
+    last = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
+
+function closeCodeOf(auth: Extract<SessionAuth, { ok: false }>): CloseCode {
+  return auth.code === AUTH_ERROR_CODES.revoked ? CLOSE_CODES.revoked : CLOSE_CODES.unauthorized;
+}
 
 export type RunningServer = { port: number; close(): Promise<void> };
 
@@ -67,6 +93,35 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   wss.options.maxPayload = WS_MAX_PAYLOAD_BYTES;
   let nextPeerId = 1;
+  const { sessions, audit } = deps.security;
+
+  // Open sockets by session, so that a sign-out or a revocation closes them at once.
+  const socketsOfSession = new Map<string, Set<{ close(code: number, reason: string): void }>>();
+  const track = (sessionId: string, ws: { close(code: number, reason: string): void }) => {
+    let set = socketsOfSession.get(sessionId);
+    if (!set) socketsOfSession.set(sessionId, (set = new Set()));
+    set.add(ws);
+    return () => {
+      set.delete(ws);
+      if (set.size === 0) socketsOfSession.delete(sessionId);
+    };
+  };
+  const stopListening = sessions.onEnded(({ sessionIds, wipe }) => {
+    for (const sid of sessionIds) {
+      for (const ws of socketsOfSession.get(sid) ?? []) refuse(ws, wipe ? CLOSE_CODES.revoked : CLOSE_CODES.unauthorized);
+    }
+  });
+  // Which user's devices got which recipient's docs: logged once per session and doc.
+  const loggedDocs = new Set<string>();
+  const logDocRead = (auth: Extract<SessionAuth, { ok: true }>, docName: string) => {
+    const ref = parseDocName(docName);
+    if (!ref || (ref.kind !== 'brukare' && ref.kind !== 'journal')) return;
+    const key = `${auth.sessionId}/${docName}`;
+    if (loggedDocs.has(key)) return;
+    if (loggedDocs.size > 200_000) loggedDocs.clear();
+    loggedDocs.add(key);
+    audit.append({ action: 'recipient_doc_synced', actorId: auth.user.id, deviceId: auth.deviceId, subjectKind: 'brukare', subjectId: ref.brukareId, detail: { doc: ref.kind } });
+  };
 
   const channelDeps = { rooms: deps.rooms, directory: deps.directory, log: deps.log };
 
@@ -74,16 +129,20 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   app.get('/sync/:docName', async (c, next) => {
     const docName = c.req.param('docName');
     const url = new URL(c.req.url);
-    const auth = await authenticate(url.searchParams.get('token') ?? undefined, deps.tokens, deps.directory);
+    const auth = await sessions.authenticate(url.searchParams.get('token') ?? undefined);
     const access = auth.ok ? channelAccess(deps.directory, auth.user, docName) : null;
     const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
     let channel: Channel | null = null;
     let expiry: NodeJS.Timeout | undefined;
+    let untrack = () => {};
+    const withinBudget = messageBudget();
     return upgradeWebSocket(() => ({
       onOpen(_evt, ws) {
         // Refused before any document data is sent.
-        if (!auth.ok) return refuse(ws, CLOSE_CODES.unauthorized);
+        if (!auth.ok) return refuse(ws, closeCodeOf(auth));
         if (!access?.ok) return refuse(ws, CLOSE_CODES.forbidden);
+        untrack = track(auth.sessionId, ws);
+        logDocRead(auth, docName);
         const peer: Peer = {
           id: nextPeerId++,
           wantsAck,
@@ -94,18 +153,22 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
         };
         channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer);
         void channel.start();
-        expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.expiresAtMs - Date.now(), 2 ** 31 - 1)));
+        // The socket lives as long as its session; a sign-out or revocation closes it sooner.
+        expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.sessionExpiresAtMs - Date.now(), 2 ** 31 - 1)));
       },
       onMessage(evt, ws) {
+        if (!withinBudget()) return refuse(ws, CLOSE_CODES.tryAgainLater);
         if (!(evt.data instanceof ArrayBuffer)) return refuse(ws, CLOSE_CODES.malformedMessage);
         channel?.receive(new Uint8Array(evt.data));
       },
       onClose() {
         clearTimeout(expiry);
+        untrack();
         channel?.end();
       },
       onError() {
         clearTimeout(expiry);
+        untrack();
         channel?.end();
       },
     }))(c, next);
@@ -114,18 +177,42 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   // Many documents over one WebSocket (see domain/mux.ts): what the PWA uses.
   app.get('/sync', async (c, next) => {
     const url = new URL(c.req.url);
-    const auth = await authenticate(url.searchParams.get('token') ?? undefined, deps.tokens, deps.directory);
+    const auth = await sessions.authenticate(url.searchParams.get('token') ?? undefined);
     const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
     const channels = new Map<string, Channel>();
     let expiry: NodeJS.Timeout | undefined;
+    let recheck: NodeJS.Timeout | undefined;
+    let untrack = () => {};
+    const withinBudget = messageBudget();
+    const endAll = () => {
+      clearTimeout(expiry);
+      clearInterval(recheck);
+      untrack();
+      for (const channel of channels.values()) channel.end();
+      channels.clear();
+    };
     return upgradeWebSocket(() => ({
       onOpen(_evt, ws) {
-        if (!auth.ok) return refuse(ws, CLOSE_CODES.unauthorized);
-        // The token's lifetime ends the socket too, however long it has been open.
-        expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.expiresAtMs - Date.now(), 2 ** 31 - 1)));
+        if (!auth.ok) return refuse(ws, closeCodeOf(auth));
+        untrack = track(auth.sessionId, ws);
+        // The socket lives as long as its session; a sign-out or revocation closes it sooner.
+        expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.sessionExpiresAtMs - Date.now(), 2 ** 31 - 1)));
+        // Roles and teams can change while a socket is open: channels that lost access are closed.
+        recheck = setInterval(() => {
+          const current = sessions.stillValid(auth.sessionId, auth.user.id, auth.deviceId);
+          if (!current.ok) return refuse(ws, closeCodeOf(current));
+          for (const [docName, channel] of channels) {
+            const access = channelAccess(deps.directory, current.user, docName);
+            if (access.ok) continue;
+            channel.end();
+            channels.delete(docName);
+            if (ws.readyState === 1) ws.raw?.send(encodeMuxClose(docName, access.code, CLOSE_REASONS[access.code]));
+          }
+        }, RECHECK_MS);
       },
       onMessage(evt, ws) {
         if (!auth.ok) return;
+        if (!withinBudget()) return refuse(ws, CLOSE_CODES.tryAgainLater);
         if (!(evt.data instanceof ArrayBuffer)) return refuse(ws, CLOSE_CODES.malformedMessage);
         const frame = decodeMuxFrame(new Uint8Array(evt.data));
         if (!frame) return refuse(ws, CLOSE_CODES.malformedMessage);
@@ -136,12 +223,16 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           case MUX_KIND.open: {
             channels.get(frame.docName)?.end();
             channels.delete(frame.docName);
-            // Permissions are checked again for every channel: a user removed or moved
-            // to another team since the socket opened gets nothing new.
-            const current = deps.directory.findUserById(auth.user.id);
-            if (!current) return refuse(ws, CLOSE_CODES.unauthorized);
-            const access = channelAccess(deps.directory, current, frame.docName);
+            // Session and permissions are checked again for every channel: a user
+            // revoked, or moved to another team, since the socket opened gets nothing new.
+            const current = sessions.stillValid(auth.sessionId, auth.user.id, auth.deviceId);
+            if (!current.ok) return refuse(ws, closeCodeOf(current));
+            const access = channelAccess(deps.directory, current.user, frame.docName);
             if (!access.ok) return send(encodeMuxClose(frame.docName, access.code, CLOSE_REASONS[access.code]));
+            if (channels.size >= MAX_DOCS_PER_CONNECTION) {
+              return send(encodeMuxClose(frame.docName, CLOSE_CODES.tooManyDocs, CLOSE_REASONS[CLOSE_CODES.tooManyDocs]));
+            }
+            logDocRead(current, frame.docName);
             const docName = frame.docName;
             const peer: Peer = {
               id: nextPeerId++,
@@ -172,14 +263,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
         }
       },
       onClose() {
-        clearTimeout(expiry);
-        for (const channel of channels.values()) channel.end();
-        channels.clear();
+        endAll();
       },
       onError() {
-        clearTimeout(expiry);
-        for (const channel of channels.values()) channel.end();
-        channels.clear();
+        endAll();
       },
     }))(c, next);
   });
@@ -209,6 +296,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   return {
     port,
     async close() {
+      stopListening();
       await deps.rooms.closeAll(1001, 'server shutting down');
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((res) => server.close(() => res()));

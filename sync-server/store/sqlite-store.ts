@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod/mini';
 import { IdSchema, RoleSchema, StaffSchema, TeamSchema, type Role, type Staff, type Team } from '../../domain';
+import { SqliteSecurityStore } from './security-store';
 import type { Directory, DocStore, MetaStore, StoredUser } from './types';
 
 const SCHEMA_SQL = `
@@ -67,6 +68,8 @@ function parseUser(row: unknown): StoredUser {
 export class SqliteStore implements DocStore, Directory, MetaStore {
   readonly #db: Database.Database;
   readonly #stmts;
+  /** Devices, sessions, failed sign-ins and the audit log (same file). */
+  readonly security: SqliteSecurityStore;
 
   constructor(dataDir: string, fileName = 'slinga.sqlite') {
     mkdirSync(dataDir, { recursive: true });
@@ -79,6 +82,7 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
     const userColumns = new Set((this.#db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name));
     if (!userColumns.has('work_hours')) this.#db.exec('ALTER TABLE users ADD COLUMN work_hours TEXT');
     const db = this.#db;
+    this.security = new SqliteSecurityStore(db);
     this.#stmts = {
       load: db.prepare('SELECT data FROM doc_updates WHERE doc_name = ? ORDER BY id'),
       append: db.prepare('INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)'),
@@ -147,6 +151,13 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
   findUserById(id: string): StoredUser | undefined {
     const row = this.#stmts.userById.get(id);
     return row === undefined ? undefined : parseUser(row);
+  }
+
+  listUsers(): Staff[] {
+    return this.#stmts.allUsers
+      .all()
+      .map(parseUser)
+      .map(({ passwordHash: _hash, ...staff }) => staff);
   }
 
   listTeams(): Team[] {

@@ -20,6 +20,8 @@ export type StoredUser = Staff & { passwordHash: string };
 export interface Directory {
   findUserByUsername(username: string): StoredUser | undefined;
   findUserById(id: string): StoredUser | undefined;
+  /** Every user, without credentials. */
+  listUsers(): Staff[];
   listTeams(): Team[];
   /** Staff who belong to the team (any role), without credentials. */
   staffOfTeam(teamId: string): Staff[];
