@@ -82,3 +82,8 @@ export function parseDocName(name: string): DocRef | null {
   if (kind === 'phrases' && parts.length === 2) return { kind, teamId: a };
   return null;
 }
+
+/** Docs that keep their full history (no garbage collection of deleted content): the journal. */
+export function keepsHistory(docName: string): boolean {
+  return docName.startsWith('journal:');
+}

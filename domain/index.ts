@@ -4,14 +4,14 @@ export type { LoginRequest, LoginResponse, DocsResponse, ErrorResponse } from '.
 export { BrukareSchema, CarePlanItemSchema, ContactSchema, RhythmSchema } from './brukare';
 export type { Brukare, CarePlanItem, Contact, Rhythm } from './brukare';
 export { TIME_ZONE, addDays, instantOf, isoWeekday, localDate, localTime, minutesOfDay, monthOf, nextMonth, previousMonth, timeOfMinutes } from './dates';
-export { brukareDocName, deviationsDocName, execDocName, formatDocName, journalDocName, messagesDocName, parseDocName, phrasesDocName, planDocName, MAX_DOC_NAME_CHARS } from './doc-names';
+export { brukareDocName, deviationsDocName, execDocName, formatDocName, journalDocName, keepsHistory, messagesDocName, parseDocName, phrasesDocName, planDocName, MAX_DOC_NAME_CHARS } from './doc-names';
 export type { DocKind, DocRef } from './doc-names';
 export { readBrukare, readRecipientPlan, writeBrukare } from './doc-layout/brukare-doc';
 export { readBrukareSummary } from './doc-layout/brukare-summary';
 export type { RecipientPlan } from './doc-layout/brukare-doc';
 export { applyVisitEvent, createUnplannedVisit, readExecution, readExecutions, readUnplannedVisits, setTaskDone, staffProgress, writeExecution } from './doc-layout/exec-doc';
 export type { ExecResult } from './doc-layout/exec-doc';
-export { createCorrection, createDraft, importEntry, keepsHistory, readJournalEntries, readJournalEntry, signEntry, signatureContent, updateDraft } from './doc-layout/journal-doc';
+export { createCorrection, createDraft, importEntry, readJournalEntries, readJournalEntry, signEntry, signatureContent, updateDraft } from './doc-layout/journal-doc';
 export { sha256Hex } from './sha256';
 export type { JournalError, JournalResult, NewEntry } from './doc-layout/journal-doc';
 export {

@@ -6,6 +6,7 @@ import { I18nContext, useI18n, type I18n } from './i18n/i18n';
 import { DayPage } from './pages/DayPage';
 import { AppHeader } from './ui/AppHeader';
 import { lockedPath } from './sign-off/lock-state';
+import { lockState } from './security/app-lock';
 
 const VisitPage = lazy(() => import('./pages/VisitPage'));
 const BrukarePage = lazy(() => import('./pages/BrukarePage'));
@@ -19,6 +20,8 @@ const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 const SignOffPage = lazy(() => import('./pages/SignOffPage'));
 // Not needed on a signed-in device's cold start.
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const LockPage = lazy(() => import('./pages/LockPage'));
+const AdminPage = lazy(() => import('./pages/AdminPage'));
 
 function Frame(props: RouteSectionProps): JSX.Element {
   const app = useApp();
@@ -46,8 +49,17 @@ function LockedFrame(props: { path: string; current: string; children: JSX.Eleme
 function UnlockedFrame(props: { app: ReturnType<typeof useApp>; t: ReturnType<typeof useI18n>['t']; children: JSX.Element }): JSX.Element {
   const app = props.app;
   const t = props.t;
+  // Locked (or no PIN chosen yet): only the PIN screen; nothing of the user's data is on the page.
+  const pinScreen = () => (app.session() && lockState() !== 'unlocked' ? (lockState() as 'locked' | 'setup') : null);
   return (
-    <>
+    <Show
+      when={!pinScreen()}
+      fallback={
+        <main id="main" tabindex="-1">
+          <LockPage mode={pinScreen() ?? 'locked'} />
+        </main>
+      }
+    >
       <a class="skip-link" href="#main">
         {t().skipToContent}
       </a>
@@ -57,7 +69,7 @@ function UnlockedFrame(props: { app: ReturnType<typeof useApp>; t: ReturnType<ty
           {props.children}
         </Show>
       </main>
-    </>
+    </Show>
   );
 }
 
@@ -76,6 +88,7 @@ export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
           <Route path="/planering/vecka" component={WeekPage} />
           <Route path="/planering/uppfoljning" component={ReportsPage} />
           <Route path="/kvittens/:date/:visitId" component={SignOffPage} />
+          <Route path="/admin" component={AdminPage} />
           <Route path="*" component={DayPage} />
         </Router>
       </I18nContext.Provider>

@@ -3,7 +3,7 @@
 // initial bundle so that "Min dag" is on screen fast, even offline).
 import { liveQuery } from 'dexie';
 import { createSignal } from 'solid-js';
-import { createDraft, parseDocName, setTaskDone } from '../domain';
+import { parseDocName, setTaskDone } from '../domain';
 import { LOCAL } from './sync/origins';
 import { render } from 'solid-js/web';
 import { App } from './App';
@@ -12,7 +12,11 @@ import { createI18n } from './i18n/i18n';
 import { openDb } from './storage/db';
 import { loadDocList, loadLastSynced, loadLocale } from './storage/meta-repo';
 import { clearAllDraftBackups } from './storage/draft-backup';
-import { loadSession, saveSession, wipeDevice, type Session } from './storage/session-repo';
+import { loadSession, saveSession, type Session } from './storage/session-repo';
+import { requirePinSetup, startAppLock } from './security/app-lock';
+import { offlineTooLong, wipeDevice, type WipeReason } from './security/device-wipe';
+import type { AuthClient } from './security/auth-client';
+import { lockedPath } from './sign-off/lock-state';
 import { DocHub } from './sync/doc-hub';
 import type { SyncEngine } from './sync/sync-engine';
 import { createSyncStatus } from './sync/sync-status';
@@ -31,7 +35,23 @@ function reportError(error: unknown): void {
 
 async function boot(): Promise<void> {
   const db = openDb();
-  const [initialSession, locale, lastSynced] = await Promise.all([loadSession(db), loadLocale(db), loadLastSynced(db)]);
+  const [initialSession, locale, lastSynced, pinRow, contactRow] = await Promise.all([
+    loadSession(db),
+    loadLocale(db),
+    loadLastSynced(db),
+    db.meta.get('pin'),
+    db.meta.get('lastContact'),
+  ]);
+  // A device that has not reached the server for longer than the policy allows wipes itself.
+  if (initialSession) {
+    const contacts = [initialSession.savedAt, lastSynced, typeof contactRow?.value === 'string' ? contactRow.value : null].filter((v): v is string => v !== null);
+    const lastContact = contacts.sort().at(-1) ?? null;
+    if (offlineTooLong(lastContact, Date.now(), initialSession.policy.wipeAfterOfflineDays)) {
+      await wipeDevice(db, 'offline_too_long');
+      location.replace('/');
+      return;
+    }
+  }
   const i18n = await createI18n(locale ?? 'sv');
   document.documentElement.lang = i18n.locale();
   const status = createSyncStatus(navigator.onLine);
@@ -42,15 +62,46 @@ async function boot(): Promise<void> {
   /** Set once start-up is past the first paint (or a user signed in): from then on sync should run. */
   let syncWanted = false;
   const [applyUpdate, setApplyUpdate] = createSignal<(() => Promise<void>) | null>(null);
+  let wiping = false;
+  const wipe = async (reason: WipeReason) => {
+    if (wiping) return;
+    wiping = true;
+    hub.setOnOpened(null);
+    engine?.stop();
+    hub.close();
+    clearAllDraftBackups();
+    await wipeDevice(db, reason);
+    location.replace('/');
+  };
+  let lastContactWrite = 0;
+  const onContact = () => {
+    if (Date.now() - lastContactWrite < 60_000) return;
+    lastContactWrite = Date.now();
+    void db.meta.put({ key: 'lastContact', value: new Date().toISOString() }).catch(reportError);
+  };
+  let authClient: Promise<AuthClient> | null = null;
+  const auth = () =>
+    (authClient ??= import('./security/auth-client').then(
+      (m) =>
+        new m.AuthClient({
+          db,
+          origin: location.origin,
+          session,
+          setSession,
+          onRevoked: () => void wipe('revoked'),
+          onEnded: () => status.setAuthExpired(true),
+          onContact,
+        }),
+    ));
 
-  const startSync = async (s: Session) => {
+  const startSync = async () => {
     engine?.stop();
     engine = null;
     status.setAuthExpired(false);
     // Loading the sync code can fail (offline before the service worker holds
     // it); the 'online' handler then tries again, so changes are never stranded.
     const { SyncEngine } = await import('./sync/sync-engine');
-    engine = new SyncEngine({ hub, session: s, status, origin: location.origin, onError: reportError });
+    engine = new SyncEngine({ hub, auth: await auth(), status, origin: location.origin, onError: reportError, onRevoked: () => void wipe('revoked') });
     engine.setOnline(navigator.onLine);
     await engine.start();
     const started = engine;
@@ -80,36 +131,58 @@ async function boot(): Promise<void> {
         // Another person on a shared tablet: nothing of the previous user may remain,
         // but a change the server has not confirmed must never be wiped.
         if (status.pending() > 0) throw new PendingChangesError();
+        // The previous user's session ends on the server too (best effort).
+        await auth()
+          .then((a) => a.fetch('/api/logout', { method: 'POST' }))
+          .catch(() => undefined);
         engine?.stop();
         hub.close();
         clearAllDraftBackups();
-        await wipeDevice(db);
+        await wipeDevice(db, 'switch_user');
         const fresh = openDb();
         await saveSession(fresh, s);
         location.replace('/');
         return;
       }
       await saveSession(db, s);
+      await db.meta.put({ key: 'lastContact', value: new Date().toISOString() });
       setSession(s);
+      // Every sign-in chooses the PIN anew (a forgotten PIN is replaced this way).
+      await db.meta.delete('pin');
+      requirePinSetup();
+      if (!lockStarted) {
+        lockStarted = true;
+        startAppLock({ hasPin: false, lockAfterMinutes: s.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
+      }
+      status.setAuthExpired(false);
       syncWanted = true;
       void navigator.storage?.persist?.();
-      startSync(s).catch(reportError);
+      startSync().catch(reportError);
     },
     async signOut() {
-      hub.setOnOpened(null);
-      engine?.stop();
-      hub.close();
-      clearAllDraftBackups();
-      await wipeDevice(db);
-      location.replace('/');
+      // The session ends on the server first (best effort: offline, it runs out by itself).
+      await auth()
+        .then((a) => a.fetch('/api/logout', { method: 'POST' }))
+        .catch(() => undefined);
+      await wipe('signed_out');
+    },
+    wipe,
+    api: async (path, init) => (await auth()).fetch(path, init),
+    recordRead(action, brukareId) {
+      db.auditQueue.add({ id: crypto.randomUUID(), action, brukareId, at: new Date().toISOString() }).catch(reportError);
     },
   };
+  let lockStarted = false;
+  if (initialSession) {
+    lockStarted = true;
+    startAppLock({ hasPin: pinRow !== undefined, lockAfterMinutes: initialSession.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
+  }
 
   window.addEventListener('online', () => {
     status.setOnline(true);
     const current = session();
     if (!engine && current && syncWanted) {
-      startSync(current).catch(reportError);
+      startSync().catch(reportError);
       return;
     }
     engine?.setOnline(true);
@@ -130,10 +203,12 @@ async function boot(): Promise<void> {
   // Benchmarks (bench/) drive the real stack through this handle; it exists only
   // when explicitly enabled on this device and gives nothing DevTools would not.
   if (localStorage.getItem('slinga:bench') === '1') {
-    // Only what bench/sync-catch-up.ts calls: a namespace import would keep all of domain/ in the bundle.
-    const domain = { createDraft, parseDocName, setTaskDone };
-    const docNames = async () => (await loadDocList(db))?.docs ?? [];
-    Object.assign(window, { slingaBench: { hub, status, domain, LOCAL, docNames } });
+    // Loaded only here, so that the journal code stays out of the initial bundle.
+    void import('../domain/doc-layout/journal-doc').then(({ createDraft }) => {
+      const domain = { createDraft, parseDocName, setTaskDone };
+      const docNames = async () => (await loadDocList(db))?.docs ?? [];
+      Object.assign(window, { slingaBench: { hub, status, domain, LOCAL, docNames } });
+    });
   }
 
   const root = document.getElementById('app');
@@ -144,7 +219,7 @@ async function boot(): Promise<void> {
   // sync, persistent storage, service worker.
   void afterDayVisible(FIRST_CONTENT_TIMEOUT_MS).then(() => {
     syncWanted = true;
-    if (initialSession && session() === initialSession) startSync(initialSession).catch(reportError);
+    if (initialSession && session() === initialSession) startSync().catch(reportError);
     void navigator.storage?.persist?.();
     import('./sw-registration')
       .then((m) => m.registerServiceWorker({ onUpdateReady: (apply) => setApplyUpdate(() => apply), onError: reportError }))

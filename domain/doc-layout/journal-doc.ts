@@ -222,7 +222,4 @@ export function importEntry(doc: Y.Doc, entry: JournalEntry, origin?: unknown): 
   }, origin);
 }
 
-/** Docs that keep their full history (no garbage collection of deleted content): the journal. */
-export function keepsHistory(docName: string): boolean {
-  return docName.startsWith('journal:');
-}
+export { keepsHistory } from '../doc-names';

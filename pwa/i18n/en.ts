@@ -48,7 +48,7 @@ export const en: Strings = {
   logoutBlocked: 'You can sign out once all changes are saved on the server.',
   language: 'Språk: svenska',
   planningNav: { label: 'Planning views', day: 'Day', week: 'Week', followUp: 'Follow-up' },
-  nav: { myDay: 'My day', teamDay: "Team's day", messages: 'Messages', inbox: 'Inbox', planning: 'Planning' },
+  nav: { myDay: 'My day', teamDay: "Team's day", messages: 'Messages', inbox: 'Inbox', planning: 'Planning', admin: 'Administration', lock: 'Lock' },
   errors: {
     notSaved: 'Could not save. Check the length and try again.',
     tooLong: 'The text is too long.',

@@ -128,7 +128,7 @@ export default function BoardPage(): JSX.Element {
   }));
   const [staff] = createResource(teamId, (team) => {
     const s = app.session();
-    return s ? loadTeamStaff(app.db, app.origin, s.token, team) : Promise.resolve([] as TeamStaff);
+    return s ? loadTeamStaff(app.db, app.api, team) : Promise.resolve([] as TeamStaff);
   });
   const caregivers = createMemo(() => (staff() ?? []).filter((s) => s.role === 'caregiver'));
   const nameOf = (staffId: string) => staff()?.find((s) => s.id === staffId)?.name ?? staffId;

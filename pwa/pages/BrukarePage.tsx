@@ -15,6 +15,7 @@ import {
   writeHandover,
 } from '../../domain';
 import { useApp } from '../app-context';
+import { logRecipientOpened } from '../security/read-log';
 import { dateTimeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useFieldStrings } from '../i18n/field';
@@ -24,6 +25,7 @@ import { DoorInfo } from '../ui/DoorInfo';
 import { SignOffSettingsForm } from '../ui/SignOffSettingsForm';
 import { JournalSection } from '../ui/JournalSection';
 import { ErrorText } from '../ui/ErrorText';
+import { AccessLog } from '../ui/AccessLog';
 
 const READ_UP_DAYS = 5;
 const HANDOVER_MAX_CHARS = 1000;
@@ -40,6 +42,8 @@ export default function BrukarePage(): JSX.Element {
     const b = brukare();
     return b?.ok ? b.value : null;
   });
+  logRecipientOpened(app, () => profile()?.id);
+
   const teamId = () => profile()?.teamId;
   const messageNames = createMemo(() => {
     const team = teamId();
@@ -87,6 +91,9 @@ export default function BrukarePage(): JSX.Element {
             <h1 id="brukare-title">{f().readUp.title(b().name)}</h1>
             <DoorInfo brukare={b()} />
             <SignOffSettingsForm brukare={b()} canEdit={user()?.role === 'scheduler'} />
+            <Show when={user()?.role === 'scheduler' || user()?.role === 'admin'}>
+              <AccessLog brukareId={b().id} />
+            </Show>
 
             <section aria-labelledby="handover-title">
               <h2 id="handover-title">{f().readUp.handovers}</h2>

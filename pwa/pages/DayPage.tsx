@@ -64,7 +64,7 @@ export function DayPage(): JSX.Element {
     // Loaded on demand: a caregiver's cold start does not need it.
     async (s) => {
       const { loadTeamStaff } = await import('../storage/staff-repo');
-      const lists = await Promise.all(s.user.teamIds.map((team) => loadTeamStaff(app.db, app.origin, s.token, team)));
+      const lists = await Promise.all(s.user.teamIds.map((team) => loadTeamStaff(app.db, app.api, team)));
       return new Map(lists.flat().map((x) => [x.id, x.name]));
     },
   );

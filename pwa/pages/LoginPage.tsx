@@ -7,6 +7,9 @@ import { useI18n } from '../i18n/i18n';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { loginSv } from '../i18n/login.sv';
 import { ErrorText } from '../ui/ErrorText';
+import { WIPE_REASON_KEY } from '../security/device-wipe';
+
+type WipedReason = 'pin_attempts' | 'revoked' | 'offline_too_long';
 
 export function LoginPage(props: { relogin?: boolean }): JSX.Element {
   const app = useApp();
@@ -16,6 +19,11 @@ export function LoginPage(props: { relogin?: boolean }): JSX.Element {
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // Why the device was wiped, when it was (shown once, on the first sign-in screen after it).
+  const wiped = (): WipedReason | null => {
+    const reason = sessionStorage.getItem(WIPE_REASON_KEY);
+    return reason === 'pin_attempts' || reason === 'revoked' || reason === 'offline_too_long' ? reason : null;
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -23,17 +31,22 @@ export function LoginPage(props: { relogin?: boolean }): JSX.Element {
     if (!navigator.onLine) return setError(l().offline);
     setBusy(true);
     try {
+      const deviceId = app.session()?.deviceId;
       const res = await fetch('/api/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: username().trim(), password: password() }),
+        body: JSON.stringify({ username: username().trim(), password: password(), ...(deviceId ? { deviceId } : {}) }),
       });
       if (res.status === 401) return setError(l().wrong);
+      if (res.status === 429) {
+        const minutes = Math.max(1, Math.ceil(Number(res.headers.get('retry-after') ?? '60') / 60));
+        return setError(l().locked(minutes));
+      }
+      if (res.status === 403) return setError(l().blocked);
       if (!res.ok) return setError(l().failed);
       const parsed = LoginResponseSchema.safeParse(await res.json());
       if (!parsed.success) return setError(l().failed);
-      const { token, expiresAt, user } = parsed.data;
-      await app.signedIn({ token, expiresAt, user });
+      await app.signedIn(parsed.data);
     } catch (err) {
       setError(err instanceof PendingChangesError ? l().otherUserPending : l().offline);
     } finally {
@@ -44,6 +57,7 @@ export function LoginPage(props: { relogin?: boolean }): JSX.Element {
   return (
     <section class="login" aria-labelledby="login-title">
       <h1 id="login-title">{l().title}</h1>
+      <Show when={wiped()}>{(reason) => <p class="notice" role="status">{l().wiped[reason()]}</p>}</Show>
       <p>{props.relogin ? l().again : l().intro}</p>
       <form onSubmit={submit} novalidate>
         <label for="username">{l().username}</label>

@@ -98,7 +98,7 @@ export default function ReportsPage(): JSX.Element {
   // --- Names: staff from the team list (kept for offline), recipients from their docs.
   const [staff] = createResource(teamId, (team) => {
     const s = app.session();
-    return s ? loadTeamStaff(app.db, app.origin, s.token, team) : Promise.resolve([] as TeamStaff);
+    return s ? loadTeamStaff(app.db, app.api, team) : Promise.resolve([] as TeamStaff);
   });
   const staffName = (id: string) => (id === '' ? r().unassigned : (staff()?.find((s) => s.id === id)?.name ?? id));
   const brukareNames = createMemo(() => [...new Set([...(days()?.values() ?? [])].flatMap((d) => d.visits.map((v) => brukareDocName(v.brukareId))))].sort(), undefined, {

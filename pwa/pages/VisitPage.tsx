@@ -20,6 +20,7 @@ import {
   type VisitEvent,
 } from '../../domain';
 import { useApp } from '../app-context';
+import { logRecipientOpened } from '../security/read-log';
 import { timeOf } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useFieldStrings } from '../i18n/field';
@@ -62,6 +63,8 @@ export default function VisitPage(): JSX.Element {
     const b = brukare();
     return b?.ok ? b.value : null;
   });
+  logRecipientOpened(app, () => profile()?.id);
+
   const visit = createMemo(() => {
     const f = found();
     return f ? mergeVisit(f.plan, f.execution, undefined, f.unplanned) : null;

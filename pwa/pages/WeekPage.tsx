@@ -67,7 +67,7 @@ export default function WeekPage(): JSX.Element {
 
   const [staff] = createResource(teamId, (team) => {
     const s = app.session();
-    return s ? loadTeamStaff(app.db, app.origin, s.token, team) : Promise.resolve([] as TeamStaff);
+    return s ? loadTeamStaff(app.db, app.api, team) : Promise.resolve([] as TeamStaff);
   });
   const caregivers = createMemo(() => (staff() ?? []).filter((s) => s.role === 'caregiver'));
 

@@ -4,6 +4,7 @@
 // is kept, in sessionStorage, so that a reload stays locked (and nothing
 // outlives the tab). The lock itself is in lock-state.ts.
 import { sha256Hex } from '../../domain';
+import { lock as lockApp } from '../security/app-lock';
 import { lock, setLock } from './lock-state';
 
 export { lockedPath } from './lock-state';
@@ -38,5 +39,7 @@ export function unlockSignOff(code: string): boolean {
   if (!current) return true;
   if (sha256Hex(`${current.salt}:${code}`) !== current.hash) return false;
   setLock(null);
+  // Back in staff hands: the app asks for the caregiver's personal PIN.
+  lockApp();
   return true;
 }

@@ -6,7 +6,9 @@ import type * as Y from 'yjs';
 
 /** One synced document; `ydoc` is y-dexie's Y.Doc property (its updates live in `$docs.ydoc_updates`). */
 export type DocRow = { name: string; ydoc: Y.Doc };
-export type SessionRow = { id: 'current'; token: string; expiresAt: string; user: unknown; savedAt: string };
+export type SessionRow = { id: 'current'; savedAt: string; [field: string]: unknown };
+/** A read of a recipient's record made on this device, waiting to be uploaded to the audit log. */
+export type AuditQueueRow = { id: string; action: string; brukareId: string; at: string };
 /** A local change not yet confirmed by the server: what it inserted and deleted. */
 export type PendingRow = { id?: number; docName: string; change: unknown; at: string };
 /** What the server last acknowledged holding for a doc (an encoded Y snapshot). */
@@ -23,6 +25,7 @@ export type SlingaDb = Dexie & {
   pending: EntityTable<PendingRow, 'id'>;
   syncState: EntityTable<SyncStateRow, 'docName'>;
   meta: EntityTable<MetaRow, 'key'>;
+  auditQueue: EntityTable<AuditQueueRow, 'id'>;
 };
 
 export function openDb(name = DB_NAME): SlingaDb {
@@ -37,6 +40,7 @@ export function openDb(name = DB_NAME): SlingaDb {
     syncState: 'docName',
     meta: 'key',
   });
+  db.version(2).stores({ auditQueue: 'id' });
   return db;
 }
 

@@ -1,34 +1,26 @@
-// The signed-in session on this device. Kept so that later starts work offline.
+// The signed-in session on this device: a short-lived access token, the
+// device-bound refresh token, and the device policy the server set. Kept so
+// that later starts work offline (behind the PIN lock).
 import { z } from 'zod/mini';
-import { SessionUserSchema, type SessionUser } from '../../domain';
+import { SessionTokensSchema, type SessionTokens } from '../../domain';
 import type { SlingaDb } from './db';
 
-const SessionSchema = z.object({
-  id: z.literal('current'),
-  token: z.string().check(z.minLength(10)),
-  expiresAt: z.string(),
-  user: SessionUserSchema,
-  savedAt: z.string(),
-});
-export type Session = { token: string; expiresAt: string; user: SessionUser };
+const SessionRowSchema = z.extend(SessionTokensSchema, { id: z.literal('current'), savedAt: z.string() });
+export type Session = SessionTokens;
 
-export async function loadSession(db: SlingaDb): Promise<Session | null> {
+export async function loadSession(db: SlingaDb): Promise<(Session & { savedAt: string }) | null> {
   const row = await db.session.get('current');
   if (!row) return null;
-  const parsed = SessionSchema.safeParse(row);
+  const parsed = SessionRowSchema.safeParse(row);
   if (!parsed.success) {
+    // A session from an older version (no refresh token): sign in again.
     await db.session.delete('current');
     return null;
   }
-  return { token: parsed.data.token, expiresAt: parsed.data.expiresAt, user: parsed.data.user };
+  const { id: _id, ...session } = parsed.data;
+  return session;
 }
 
 export async function saveSession(db: SlingaDb, session: Session): Promise<void> {
-  await db.session.put({ id: 'current', ...session, savedAt: new Date().toISOString() });
-}
-
-/** Signs out and removes everything this user had on the device. */
-export async function wipeDevice(db: SlingaDb): Promise<void> {
-  db.close();
-  await db.delete();
+  await db.session.put({ id: 'current', ...session, savedAt: new Date().toISOString() } as never);
 }

@@ -6,6 +6,8 @@ import type { SlingaDb } from './db';
 
 export const TeamStaffSchema = z.array(z.object({ id: IdSchema, name: z.string(), role: RoleSchema, competences: z.array(CompetenceSchema), workHours: z.optional(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })) }));
 export type TeamStaff = z.infer<typeof TeamStaffSchema>;
+/** fetch() on the API with a fresh token (AppServices.api). */
+type Api = (path: string) => Promise<Response>;
 
 // This tab's copy, so that the board and the day do not wait for the network
 // (or IndexedDB) each time they open.
@@ -14,15 +16,15 @@ const lastFetched = new Map<string, number>();
 /** How often an open app refreshes a team's staff list in the background. */
 const REFRESH_EVERY_MS = 5 * 60_000;
 
-function refreshSoon(db: SlingaDb, origin: string, token: string, teamId: string): void {
+function refreshSoon(db: SlingaDb, api: Api, teamId: string): void {
   if (Date.now() - (lastFetched.get(teamId) ?? 0) < REFRESH_EVERY_MS) return;
   lastFetched.set(teamId, Date.now());
-  void fetchTeamStaff(db, origin, token, teamId);
+  void fetchTeamStaff(db, api, teamId);
 }
 
-async function fetchTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff | undefined> {
+async function fetchTeamStaff(db: SlingaDb, api: Api, teamId: string): Promise<TeamStaff | undefined> {
   try {
-    const res = await fetch(`${origin}/api/teams/${teamId}/staff`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await api(`/api/teams/${teamId}/staff`);
     if (!res.ok) return undefined;
     const parsed = z.object({ staff: TeamStaffSchema }).safeParse(await res.json());
     if (!parsed.success) return undefined;
@@ -39,18 +41,18 @@ async function fetchTeamStaff(db: SlingaDb, origin: string, token: string, teamI
  * from the server in the background for next time), or from the server when
  * the device has none yet.
  */
-export async function loadTeamStaff(db: SlingaDb, origin: string, token: string, teamId: string): Promise<TeamStaff> {
+export async function loadTeamStaff(db: SlingaDb, api: Api, teamId: string): Promise<TeamStaff> {
   const cached = memory.get(teamId);
   if (cached) {
-    refreshSoon(db, origin, token, teamId);
+    refreshSoon(db, api, teamId);
     return cached;
   }
   const stored = TeamStaffSchema.safeParse((await db.meta.get(`staff:${teamId}`))?.value);
   if (stored.success) {
     memory.set(teamId, stored.data);
-    refreshSoon(db, origin, token, teamId);
+    refreshSoon(db, api, teamId);
     return stored.data;
   }
   lastFetched.set(teamId, Date.now());
-  return (await fetchTeamStaff(db, origin, token, teamId)) ?? [];
+  return (await fetchTeamStaff(db, api, teamId)) ?? [];
 }

@@ -15,12 +15,12 @@ type CloseInfo = { code: number; reason: string };
 
 /** The one real socket and the channels riding on it. */
 export class MuxConnection {
-  readonly #url: string;
+  readonly #url: () => string;
   readonly #channels = new Map<string, MuxChannelSocket>();
   #ws: WebSocket | null = null;
 
-  /** `url`: ws(s)://host/sync?token=…&ack=1 */
-  constructor(url: string) {
+  /** `url`: ws(s)://host/sync?token=…&ack=1, asked for each new socket (the token changes). */
+  constructor(url: () => string) {
     this.#url = url;
   }
 
@@ -73,7 +73,7 @@ export class MuxConnection {
 
   #ensureSocket(): WebSocket {
     if (this.#ws && this.#ws.readyState < CLOSING) return this.#ws;
-    const ws = new WebSocket(this.#url);
+    const ws = new WebSocket(this.#url());
     ws.binaryType = 'arraybuffer';
     this.#ws = ws;
     ws.onopen = () => {

@@ -3,11 +3,11 @@
 // forwards committed local updates to the wire. Loaded lazily after first paint.
 import { liveQuery, type Subscription, type Table } from 'dexie';
 import * as Y from 'yjs';
-import { ACK_PARAM, CLOSE_CODES, DocsResponseSchema, isFatalClose, localDate, parseDocName } from '../../domain';
+import { ACK_PARAM, CLOSE_CODES, DocsResponseSchema, MAX_AUDIT_EVENTS_PER_UPLOAD, isFatalClose, localDate, parseDocName } from '../../domain';
+import type { AuthClient } from '../security/auth-client';
 import { updatesTableName } from '../storage/db';
 import { loadDocList, saveDocList, saveLastSynced } from '../storage/meta-repo';
 import { applyAck } from '../storage/pending-repo';
-import type { Session } from '../storage/session-repo';
 import type { DocHub } from './doc-hub';
 import { DocSync } from './doc-sync';
 import { MuxConnection } from './mux-socket';
@@ -44,8 +44,10 @@ export function prioritise(names: string[], today: string, withPending: Readonly
 
 export type SyncEngineOptions = {
   hub: DocHub;
-  session: Session;
+  auth: AuthClient;
   status: SyncStatus;
+  /** The server said this user or device is revoked: wipe. */
+  onRevoked(): void;
   /** Origin of the server, e.g. http://localhost:8787. */
   origin: string;
   onError(error: unknown): void;
@@ -86,8 +88,9 @@ export class SyncEngine {
       error: (err: unknown) => this.#opts.onError(err),
     });
     const wsUrl = `${this.#opts.origin.replace(/^http/, 'ws')}/sync`;
-    const params = new URLSearchParams({ token: this.#opts.session.token, [ACK_PARAM]: '1' });
-    this.#mux = new MuxConnection(`${wsUrl}?${params.toString()}`);
+    await this.#opts.auth.fresh();
+    // Each new socket takes the token current at that moment.
+    this.#mux = new MuxConnection(() => `${wsUrl}?${new URLSearchParams({ token: this.#opts.auth.current() ?? '', [ACK_PARAM]: '1' }).toString()}`);
     this.#socketClass = this.#mux.socketClass();
     this.#wsUrl = wsUrl;
     await this.#ensure(await this.#docNames());
@@ -148,7 +151,7 @@ export class SyncEngine {
 
   #createSync(name: string, storedUpdatesV2: Uint8Array[]): DocSync {
     return new DocSync(
-      { name, storedUpdatesV2, serverUrl: this.#wsUrl, token: this.#opts.session.token, connect: this.#online, ...(this.#socketClass ? { socketClass: this.#socketClass } : {}) },
+      { name, storedUpdatesV2, serverUrl: this.#wsUrl, token: '', connect: this.#online, ...(this.#socketClass ? { socketClass: this.#socketClass } : {}) },
       {
         onAck: (docName, payload) => this.#onAck(docName, payload),
         onRemoteUpdate: (docName, update) => this.#storeRemote(docName, update),
@@ -181,13 +184,13 @@ export class SyncEngine {
   async #docNames(): Promise<string[]> {
     const db = this.#opts.hub.db;
     try {
-      const res = await fetch(`${this.#opts.origin}/api/docs`, { headers: { authorization: `Bearer ${this.#opts.session.token}` } });
-      if (res.status === 401) {
-        this.#opts.status.setAuthExpired(true);
-      } else if (res.ok) {
+      const res = await this.#opts.auth.fetch('/api/docs');
+      if (res.ok) {
         const parsed = DocsResponseSchema.safeParse(await res.json());
         if (parsed.success) {
           await saveDocList(db, { docs: parsed.data.docs, fetchedAt: new Date().toISOString() });
+          await this.#dropOutside(new Set(parsed.data.docs));
+          void this.#uploadReads();
           return parsed.data.docs;
         }
       }
@@ -224,10 +227,76 @@ export class SyncEngine {
       .catch(this.#opts.onError);
   }
 
+  /**
+   * Deletes from the device every doc the server no longer lists for this
+   * user (out of the window, a team left, a recipient moved), unless it holds
+   * a change the server has not confirmed or is open on screen.
+   */
+  async #dropOutside(listed: ReadonlySet<string>): Promise<void> {
+    const db = this.#opts.hub.db;
+    const table = this.#table;
+    if (!table) return;
+    const open = new Set(this.#opts.hub.openNames());
+    const withPending = new Set((await db.pending.orderBy('docName').uniqueKeys()).map(String));
+    const stale = (await db.docs.toCollection().primaryKeys()).map(String).filter((n) => !listed.has(n) && !open.has(n) && !withPending.has(n));
+    if (stale.length === 0) return;
+    for (const name of stale) {
+      this.#syncs.get(name)?.destroy();
+      this.#syncs.delete(name);
+      this.#acked.delete(name);
+    }
+    await db.transaction('rw', [db.docs, table, db.syncState], async () => {
+      await table.where('k').anyOf(stale).delete();
+      await db.syncState.bulkDelete(stale);
+      await db.docs.bulkDelete(stale);
+    });
+    this.#opts.status.setDocCount(this.#syncs.size);
+    this.#opts.status.setSyncedDocs(this.#acked.size);
+  }
+
+  /** Reads of recipients' records made on this device (offline too) go to the server's audit log. */
+  async #uploadReads(): Promise<void> {
+    const db = this.#opts.hub.db;
+    for (;;) {
+      const rows = await db.auditQueue.limit(MAX_AUDIT_EVENTS_PER_UPLOAD).toArray();
+      if (rows.length === 0 || this.#stopped) return;
+      const res = await this.#opts.auth.fetch('/api/audit/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events: rows }),
+      });
+      if (!res.ok) return;
+      await db.auditQueue.bulkDelete(rows.map((r) => r.id));
+      if (rows.length < MAX_AUDIT_EVENTS_PER_UPLOAD) return;
+    }
+  }
+
+  #reauthorising = false;
+
+  /** The socket's token ran out (or was refused): get a new one and reconnect every doc. */
+  #reauthorise(): void {
+    if (this.#reauthorising) return;
+    this.#reauthorising = true;
+    this.#opts.auth
+      .refresh()
+      .then((token) => {
+        if (!token || this.#stopped) return;
+        for (const sync of this.#syncs.values()) sync.reconnect();
+      })
+      .catch(this.#opts.onError)
+      .finally(() => {
+        this.#reauthorising = false;
+      });
+  }
+
   #onFatalClose(docName: string, code: number): void {
     if (!isFatalClose(code)) return;
+    if (code === CLOSE_CODES.revoked) {
+      this.#opts.onRevoked();
+      return;
+    }
     if (code === CLOSE_CODES.unauthorized) {
-      this.#opts.status.setAuthExpired(true);
+      this.#reauthorise();
       return;
     }
     // Refused for good (no access, e.g. the recipient moved to another team):
@@ -251,11 +320,9 @@ export class SyncEngine {
     }
     // Docs holding unconfirmed local changes reconnect first: browsers open
     // one WebSocket to a host at a time, and those are what must not wait.
-    this.#opts.hub.db.pending
-      .orderBy('docName')
-      .uniqueKeys()
-      .catch(() => [] as unknown[])
-      .then((keys) => {
+    // A token that ran out while offline is renewed first.
+    Promise.all([this.#opts.auth.fresh().catch(() => null), this.#opts.hub.db.pending.orderBy('docName').uniqueKeys().catch(() => [] as unknown[])])
+      .then(([, keys]) => {
         if (!this.#online) return;
         const first = new Set(keys.map(String));
         for (const name of first) this.#syncs.get(name)?.reconnect();

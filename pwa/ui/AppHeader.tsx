@@ -3,6 +3,7 @@
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context';
+import { lock } from '../security/app-lock';
 import { useI18n } from '../i18n/i18n';
 import { saveLocale } from '../storage/meta-repo';
 import { dateTimeOf } from '../format';
@@ -37,6 +38,11 @@ export function AppHeader(): JSX.Element {
                   {t().nav.planning}
                 </A>
               </Show>
+              <Show when={s().user.role === 'admin'}>
+                <A href="/admin" class="nav-link">
+                  {t().nav.admin}
+                </A>
+              </Show>
               <A href="/meddelanden" class="nav-link">
                 {s().user.role === 'scheduler' ? t().nav.inbox : t().nav.messages}
               </A>
@@ -48,6 +54,11 @@ export function AppHeader(): JSX.Element {
         <button type="button" class="btn btn-quiet" lang={i18n.locale() === 'sv' ? 'en' : 'sv'} onClick={toggleLocale}>
           {t().language}
         </button>
+        <Show when={app.session()}>
+          <button type="button" class="btn btn-quiet" onClick={lock}>
+            {t().nav.lock}
+          </button>
+        </Show>
         <Show when={app.session()}>
           <button
             type="button"

@@ -4,11 +4,19 @@ import { Show, createSignal, type JSX } from 'solid-js';
 import type { Brukare } from '../../domain';
 import { useI18n } from '../i18n/i18n';
 import { useFieldStrings } from '../i18n/field';
+import { useApp } from '../app-context';
 
 export function DoorInfo(props: { brukare: Brukare }): JSX.Element {
   const { t } = useI18n();
   const f = useFieldStrings();
+  const app = useApp();
   const [showKey, setShowKey] = createSignal(false);
+  const toggle = () => {
+    const show = !showKey();
+    // Every reveal of key and door info goes into the audit log.
+    if (show) app.recordRead('door_info_revealed', props.brukare.id);
+    setShowKey(show);
+  };
   return (
     <section class="door" aria-labelledby="door-title">
       <h2 id="door-title">{f().visit.atTheDoor}</h2>
@@ -17,7 +25,7 @@ export function DoorInfo(props: { brukare: Brukare }): JSX.Element {
         <dd>{props.brukare.address}</dd>
         <dt>{f().visit.keyInfo}</dt>
         <dd>
-          <button type="button" class="btn" aria-expanded={showKey()} aria-controls="key-info" onClick={() => setShowKey(!showKey())}>
+          <button type="button" class="btn" aria-expanded={showKey()} aria-controls="key-info" onClick={toggle}>
             {showKey() ? f().visit.hideKeyInfo : f().visit.showKeyInfo}
           </button>
           <Show when={showKey()}>

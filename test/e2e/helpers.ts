@@ -37,12 +37,32 @@ export async function newDevice(browser: Browser): Promise<{ context: BrowserCon
   return { context, page, errors };
 }
 
-export async function signIn(page: Page, baseUrl: string, username: string, password = 'demo'): Promise<void> {
+/** The personal PIN the browser tests choose after signing in. */
+export const TEST_PIN = '2468';
+
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'demo', pin = TEST_PIN): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  // The sync status is only shown with a session.
+  await choosePin(page, pin);
+  // The sync status is only shown with a session, unlocked.
+  await page.getByTestId('sync-status').waitFor();
+}
+
+/** After a sign-in: choose the personal PIN (typed twice). */
+export async function choosePin(page: Page, pin = TEST_PIN): Promise<void> {
+  await page.getByTestId('pin-setup').waitFor();
+  await page.getByLabel('PIN-kod (4–6 siffror)').fill(pin);
+  await page.getByLabel('Samma PIN-kod igen').fill(pin);
+  await page.getByRole('button', { name: 'Spara PIN-kod' }).click();
+}
+
+/** The app is locked: unlock it with the PIN. */
+export async function unlockWithPin(page: Page, pin = TEST_PIN): Promise<void> {
+  await page.getByTestId('pin-lock').waitFor();
+  await page.getByLabel('PIN-kod (4–6 siffror)').fill(pin);
+  await page.getByRole('button', { name: 'Lås upp' }).click();
   await page.getByTestId('sync-status').waitFor();
 }
 

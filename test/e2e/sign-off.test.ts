@@ -19,7 +19,7 @@ import { localDate, type InsatsType } from '../../domain';
 import { signOffAr } from '../../pwa/i18n/signoff/ar';
 import { signOffSv } from '../../pwa/i18n/signoff/sv';
 import { login } from '../fixtures/server';
-import { newDevice, pendingCount, signIn, useServerAndBrowser, waitForServiceWorker, waitUntilNothingPending, waitUntilSynced } from './helpers';
+import { newDevice, pendingCount, signIn, unlockWithPin, useServerAndBrowser, waitForServiceWorker, waitUntilNothingPending, waitUntilSynced } from './helpers';
 
 const env = useServerAndBrowser();
 const TODAY = localDate(new Date());
@@ -229,6 +229,8 @@ describe('recipient sign-off', () => {
     expect(new URL(page.url()).pathname).toBe(signOffPath(visit));
     await expectNoStaffChrome(page);
     await tryUnlock(page, signOffAr.staff, code);
+    // Leaving sign-off mode locks the app: the caregiver's own PIN opens it.
+    await unlockWithPin(page);
     await page.waitForURL((u) => u.pathname === visitPath(visit));
     await page.getByTestId('sync-status').waitFor();
     const listed = page.locator('[data-testid=sign-offs] li');
@@ -334,6 +336,7 @@ describe('recipient sign-off', () => {
     await page.getByTestId('sign-off-done').click();
     await page.getByTestId('sign-off-thanks').filter({ hasText: signOffSv.thanks }).waitFor();
     await tryUnlock(page, signOffSv.staff, '1357');
+    await unlockWithPin(page);
     await page.waitForURL((u) => u.pathname === visitPath(visit));
     await waitUntilNothingPending(page);
 
@@ -363,6 +366,7 @@ describe('recipient sign-off', () => {
     await page.getByRole('alert').filter({ hasText: 'Fel kod.' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(signOffPath(visit));
     await tryUnlock(page, signOffSv.staff, '2468');
+    await unlockWithPin(page);
     await page.waitForURL((u) => u.pathname === visitPath(visit));
     await waitUntilNothingPending(page);
 

@@ -494,7 +494,7 @@ describe('multiplexed sync socket (WS /sync)', () => {
       const exec = execToday();
       const journal = journalDocName(visit.brukareId, monthOf(today()));
       const url = muxUrl(server, annaToken);
-      const connection = new MuxConnection(url);
+      const connection = new MuxConnection(() => url);
       const socketsBefore = realSockets.length;
       const annaExec = muxProvider(connection, exec, annaToken);
       const annaJournal = muxProvider(connection, journal, annaToken);
@@ -569,7 +569,7 @@ describe('multiplexed sync socket (WS /sync)', () => {
       const insats = visit.insatser[0]!;
       const exec = execToday();
       const journal = journalDocName(visit.brukareId, monthOf(today()));
-      const connection = new MuxConnection(muxUrl(server, annaToken));
+      const connection = new MuxConnection(() => muxUrl(server, annaToken));
       const socketsBefore = realSockets.length;
       const anna = [muxProvider(connection, exec, annaToken), muxProvider(connection, journal, annaToken)];
       const [annaExec] = anna as [AnnaProvider, AnnaProvider];
