@@ -1,0 +1,234 @@
+// A lost or shared tablet gives nothing away (issue 6), in Debian's Chromium:
+// - offline, a new tab shows only the PIN screen; a wrong PIN is counted, the
+//   right one opens Min dag from IndexedDB; the app locks itself after the
+//   policy's time without use (a server with LOCK_AFTER_MINUTES set short);
+// - five wrong PINs wipe the device: IndexedDB empty, back at sign-in;
+// - an admin revokes a connected device: it wipes itself at once;
+// - reads of a recipient's record made offline reach the audit log once the
+//   device is back online, with the device's time.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecipientAccessResponseSchema, SessionTokensSchema } from '../../domain';
+import { launchChromium } from '../fixtures/browser';
+import { removeDataDir, startTestServer, type TestServer } from '../fixtures/server';
+import { TEST_PIN, newDevice, signIn, unlockWithPin, waitForServiceWorker, waitUntilSynced } from './helpers';
+import type { Browser } from 'playwright-core';
+
+let server: TestServer;
+let shortLock: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, shortLock] = await Promise.all([startTestServer(), startTestServer({ env: { LOCK_AFTER_MINUTES: '0.05' } })]);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of [server, shortLock]) {
+    await s?.stop();
+    if (s) removeDataDir(s.dataDir);
+  }
+});
+
+async function apiLogin(base: string, username: string): Promise<{ token: string; deviceId: string }> {
+  const res = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const body = SessionTokensSchema.parse(await res.json());
+  return { token: body.token, deviceId: body.deviceId };
+}
+
+/** What this page's IndexedDB holds: the number of docs and update rows (0 when wiped). */
+async function storedRows(page: Page): Promise<{ docs: number; updates: number; hasSession: boolean }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ docs: number; updates: number; hasSession: boolean }>((resolve, reject) => {
+        const req = indexedDB.open('slinga');
+        req.onerror = () => reject(new Error('cannot open'));
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = [...db.objectStoreNames];
+          if (!names.includes('docs')) {
+            db.close();
+            return resolve({ docs: 0, updates: 0, hasSession: false });
+          }
+          const updatesStore = names.find((n) => n.includes('updates')) ?? 'docs';
+          const tx = db.transaction(['docs', updatesStore, 'session'], 'readonly');
+          const docs = tx.objectStore('docs').count();
+          const updates = tx.objectStore(updatesStore).count();
+          const session = tx.objectStore('session').count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ docs: docs.result, updates: updates.result, hasSession: session.result > 0 });
+          };
+        };
+      }),
+  );
+}
+
+/** The first recipient on Min dag: name and id. */
+async function firstRecipient(page: Page): Promise<{ name: string; visitPath: string }> {
+  await page.waitForFunction(() => document.querySelector('.visit-name')?.textContent !== '…');
+  const name = (await page.locator('.visit-name').first().innerText()).trim();
+  const href = await page.getByTestId('visit-card').first().locator('a').first().getAttribute('href');
+  return { name, visitPath: href ?? '/' };
+}
+
+describe('PIN lock on a lost tablet', () => {
+  it('offline, a new tab asks for the PIN, shows nothing before it, counts a wrong one and opens with the right one', async () => {
+    const { context, page, errors } = await newDevice(browser);
+    await signIn(page, server.url, 'anna');
+    await waitUntilSynced(page);
+    await waitForServiceWorker(page);
+    const { name } = await firstRecipient(page);
+
+    await context.setOffline(true);
+    // A new tab (as after the browser was closed): no unlocked state carries over.
+    const tab = await context.newPage();
+    await tab.goto(server.url);
+    await tab.getByTestId('pin-lock').waitFor();
+    const locked = await tab.locator('body').innerText();
+    expect(locked).not.toContain(name);
+    expect(locked).not.toContain('Min dag');
+    expect(await tab.getByTestId('visit-card').count()).toBe(0);
+
+    await tab.getByLabel('PIN-kod (4–6 siffror)').fill('1111');
+    await tab.getByRole('button', { name: 'Lås upp' }).click();
+    await tab.getByRole('alert').filter({ hasText: 'Fel PIN-kod. 4 försök kvar.' }).waitFor();
+    await unlockWithPin(tab);
+    await tab.getByRole('heading', { name: 'Min dag' }).waitFor();
+    await tab.locator('.visit-name').first().filter({ hasText: name }).waitFor();
+    expect(await tab.getByTestId('online-state').innerText()).toBe('Ingen uppkoppling');
+
+    // The header's lock button locks at once; the PIN opens it again, still offline.
+    await tab.getByRole('button', { name: 'Lås', exact: true }).click();
+    await tab.getByTestId('pin-lock').waitFor();
+    expect(await tab.getByTestId('visit-card').count()).toBe(0);
+    await unlockWithPin(tab);
+    await tab.getByTestId('visit-card').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('five wrong PINs wipe the device, offline too, and the sign-in screen says why', async () => {
+    const { context, page } = await newDevice(browser);
+    await signIn(page, server.url, 'bo');
+    await waitUntilSynced(page);
+    await waitForServiceWorker(page);
+    expect((await storedRows(page)).docs).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    const tab = await context.newPage();
+    await tab.goto(server.url);
+    await tab.getByTestId('pin-lock').waitFor();
+    for (let i = 1; i <= 4; i++) {
+      await tab.getByLabel('PIN-kod (4–6 siffror)').fill('0000');
+      await tab.getByRole('button', { name: 'Lås upp' }).click();
+      const left = 5 - i;
+      await tab.getByRole('alert').filter({ hasText: left === 1 ? '1 försök kvar, sedan rensas enheten' : `${left} försök kvar` }).waitFor();
+    }
+    // A reload does not reset the count.
+    await tab.reload();
+    await tab.getByTestId('pin-lock').waitFor();
+    await tab.getByRole('alert').filter({ hasText: '1 försök kvar' }).waitFor();
+    await tab.getByLabel('PIN-kod (4–6 siffror)').fill('9999');
+    await tab.getByRole('button', { name: 'Lås upp' }).click();
+
+    await tab.getByText('Enheten rensades efter för många felaktiga PIN-koder').waitFor({ timeout: 20_000 });
+    await tab.getByLabel('Användarnamn').waitFor();
+    expect(await storedRows(tab)).toEqual({ docs: 0, updates: 0, hasSession: false });
+    expect(await tab.evaluate(() => localStorage.length)).toBe(0);
+    await context.close();
+  });
+
+  it('locks itself after the policy time without use, and the PIN opens it again', async () => {
+    const { context, page } = await newDevice(browser);
+    await signIn(page, shortLock.url, 'anna');
+    await page.getByTestId('visit-card').first().waitFor();
+    // LOCK_AFTER_MINUTES=0.05: three seconds without a touch or a key.
+    await page.getByTestId('pin-lock').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('visit-card').count()).toBe(0);
+    await unlockWithPin(page);
+    await page.getByTestId('visit-card').first().waitFor();
+    await context.close();
+  });
+});
+
+describe('revoked device', () => {
+  it('wipes itself at once when an admin revokes it while it is connected', async () => {
+    const { context, page } = await newDevice(browser);
+    await signIn(page, server.url, 'cecilia');
+    await waitUntilSynced(page);
+    expect((await storedRows(page)).docs).toBeGreaterThan(0);
+    const deviceId = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const req = indexedDB.open('slinga');
+          req.onsuccess = () => {
+            const get = req.result.transaction('session').objectStore('session').get('current');
+            get.onsuccess = () => {
+              req.result.close(); // an open connection would block the wipe
+              resolve((get.result as { deviceId: string }).deviceId);
+            };
+          };
+        }),
+    );
+
+    const admin = await apiLogin(server.url, 'admin');
+    const res = await fetch(`${server.url}/api/admin/devices/${deviceId}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` } });
+    expect(res.status).toBe(200);
+
+    await page.getByText('Enheten har spärrats av en administratör och har rensats.').waitFor({ timeout: 20_000 });
+    await page.getByLabel('Användarnamn').waitFor();
+    expect(await storedRows(page)).toEqual({ docs: 0, updates: 0, hasSession: false });
+    await context.close();
+  });
+});
+
+describe('reads are logged', () => {
+  it('opening a record and revealing door info offline reach the audit log with the device time', async () => {
+    const { context, page } = await newDevice(browser);
+    await signIn(page, server.url, 'anna');
+    await waitUntilSynced(page);
+    await waitForServiceWorker(page);
+    const { visitPath } = await firstRecipient(page);
+    await context.setOffline(true);
+    await page.goto(`${server.url}${visitPath}`).catch(() => undefined);
+    await unlockIfLocked(page);
+    await page.getByRole('button', { name: 'Visa nyckelinformation' }).click();
+    await page.getByTestId('key-info').waitFor();
+    const brukareId = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const req = indexedDB.open('slinga');
+          req.onsuccess = () => {
+            const all = req.result.transaction('auditQueue').objectStore('auditQueue').getAll();
+            all.onsuccess = () => {
+              req.result.close();
+              resolve((all.result as { brukareId: string }[])[0]?.brukareId ?? '');
+            };
+          };
+        }),
+    );
+    expect(brukareId).not.toBe('');
+
+    await context.setOffline(false);
+    const planner = await apiLogin(server.url, 'planerare-norr');
+    let actions: string[] = [];
+    for (let i = 0; i < 100 && !(actions.includes('recipient_opened') && actions.includes('door_info_revealed')); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const res = await fetch(`${server.url}/api/audit/brukare/${brukareId}`, { headers: { authorization: `Bearer ${planner.token}` } });
+      const entries = RecipientAccessResponseSchema.parse(await res.json()).entries.filter((e) => e.actorId === 'anna');
+      actions = entries.map((e) => e.action);
+      for (const e of entries.filter((x) => x.action === 'door_info_revealed')) expect(e.deviceAt).not.toBeNull();
+    }
+    expect(actions).toContain('recipient_opened');
+    expect(actions).toContain('door_info_revealed');
+    await context.close();
+  });
+});
+
+/** Navigations in the same tab keep the unlocked state; this only guards a slow run. */
+async function unlockIfLocked(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid=pin-lock], [data-testid=sync-status]') !== null);
+  if ((await page.getByTestId('pin-lock').count()) > 0) await unlockWithPin(page, TEST_PIN);
+}
