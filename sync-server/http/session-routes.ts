@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { AUTH_ERROR_CODES, LoginRequestSchema, RefreshRequestSchema, parseWith } from '../../domain';
-import { verifyPassword } from '../auth/passwords';
+import { PasswordIdentity } from '../auth/identity';
 import type { Logger } from '../logger';
 import type { Security } from '../security';
 import type { Directory } from '../store/types';
@@ -20,13 +20,16 @@ export function publicSessionRoutes(deps: SessionRouteDeps): Hono<AuthEnv> {
   const { directory, security, log } = deps;
   const { audit, throttle, sessions } = security;
   const app = new Hono<AuthEnv>();
+  // Username and password; an OpenID Connect provider would be a second
+  // IdentityProvider with its own start/callback routes (docs/SECURITY.md).
+  const passwords = new PasswordIdentity(directory, deps.dummyHash);
 
   app.post('/login', async (c) => {
     const body = parseWith(LoginRequestSchema, await readJson(c.req.raw));
     if (!body.ok) throw new ApiError(400, `invalid login request: ${body.error}`);
     const nowMs = deps.now().getTime();
     const address = security.addressKey(clientAddress(c));
-    const user = directory.findUserByUsername(body.value.username);
+    const user = passwords.lookup(body.value.username);
     // Unknown usernames are throttled too, under a hash (the name is never stored).
     const account = user ? `user:${user.id}` : `name:${createHash('sha256').update(body.value.username.toLowerCase()).digest('hex').slice(0, 24)}`;
     const verdict = throttle.check(account, address, nowMs);
@@ -35,8 +38,8 @@ export function publicSessionRoutes(deps: SessionRouteDeps): Hono<AuthEnv> {
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
       throw new ApiError(429, `too many failed sign-ins; try again in ${minutes} min`, { code: AUTH_ERROR_CODES.locked, retryAfterSeconds: verdict.retryAfterSeconds });
     }
-    const valid = await verifyPassword(body.value.password, user?.passwordHash ?? deps.dummyHash);
-    if (!user || !valid) {
+    const identity = await passwords.verify(user, body.value.password);
+    if (!identity.ok || !user) {
       throttle.failed(account, address, nowMs);
       audit.append({ action: 'sign_in_failed', actorId: user?.id ?? null, subjectKind: user ? 'user' : null, subjectId: user?.id ?? null, detail: { address, knownUser: user !== undefined } });
       const after = throttle.check(account, address, nowMs);
@@ -53,7 +56,7 @@ export function publicSessionRoutes(deps: SessionRouteDeps): Hono<AuthEnv> {
     }
     throttle.succeeded(account);
     const tokens = await sessions.signIn(user, body.value.deviceId);
-    audit.append({ action: 'sign_in', actorId: user.id, deviceId: tokens.deviceId, subjectKind: 'user', subjectId: user.id, detail: { address } });
+    audit.append({ action: 'sign_in', actorId: user.id, deviceId: tokens.deviceId, subjectKind: 'user', subjectId: user.id, detail: { address, method: passwords.method } });
     log.info('login', { user: user.id });
     return c.json(tokens);
   });

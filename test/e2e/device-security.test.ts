@@ -46,7 +46,7 @@ async function storedRows(page: Page): Promise<{ docs: number; updates: number; 
         req.onerror = () => reject(new Error('cannot open'));
         req.onsuccess = () => {
           const db = req.result;
-          const names = [...db.objectStoreNames];
+          const names = Array.from({ length: db.objectStoreNames.length }, (_, i) => db.objectStoreNames.item(i) ?? '');
           if (!names.includes('docs')) {
             db.close();
             return resolve({ docs: 0, updates: 0, hasSession: false });
