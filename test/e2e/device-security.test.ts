@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecipientAccessResponseSchema, SessionTokensSchema } from '../../domain';
 import { launchChromium } from '../fixtures/browser';
 import { removeDataDir, startTestServer, type TestServer } from '../fixtures/server';
-import { TEST_PIN, newDevice, signIn, unlockWithPin, waitForServiceWorker, waitUntilSynced } from './helpers';
+import { newDevice, signIn, unlockIfAsked, unlockWithPin, waitForServiceWorker, waitUntilSynced } from './helpers';
 import type { Browser } from 'playwright-core';
 
 let server: TestServer;
@@ -193,7 +193,7 @@ describe('reads are logged', () => {
     const { visitPath } = await firstRecipient(page);
     await context.setOffline(true);
     await page.goto(`${server.url}${visitPath}`).catch(() => undefined);
-    await unlockIfLocked(page);
+    await unlockIfAsked(page);
     await page.getByRole('button', { name: 'Visa nyckelinformation' }).click();
     await page.getByTestId('key-info').waitFor();
     const brukareId = await page.evaluate(
@@ -226,9 +226,3 @@ describe('reads are logged', () => {
     await context.close();
   });
 });
-
-/** Navigations in the same tab keep the unlocked state; this only guards a slow run. */
-async function unlockIfLocked(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid=pin-lock], [data-testid=sync-status]') !== null);
-  if ((await page.getByTestId('pin-lock').count()) > 0) await unlockWithPin(page, TEST_PIN);
-}

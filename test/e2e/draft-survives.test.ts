@@ -4,13 +4,14 @@
 // offline.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newDevice, useServerAndBrowser, signIn, waitForServiceWorker, waitUntilSynced } from './helpers';
+import { newDevice, useServerAndBrowser, signIn, unlockIfAsked, waitForServiceWorker, waitUntilSynced } from './helpers';
 
 const env = useServerAndBrowser();
 
 /** Types a draft (fill, then single keystrokes), closes the page, and returns what a new page at the same visit shows. */
 async function draftAfterClose(context: BrowserContext, page: Page, errors: string[], visitUrl: string, filled: string, typed: string): Promise<string> {
   await page.goto(visitUrl);
+  await unlockIfAsked(page);
   const text = page.getByTestId('journal-text');
   await text.waitFor({ timeout: 30_000 });
   expect(await text.inputValue()).toBe('');
@@ -23,6 +24,8 @@ async function draftAfterClose(context: BrowserContext, page: Page, errors: stri
   const again = await context.newPage();
   again.on('pageerror', (e) => errors.push(e.message));
   await again.goto(visitUrl);
+  // A new tab: the PIN first (the draft is still there behind it).
+  await unlockIfAsked(again);
   const restored = again.getByTestId('journal-text');
   await restored.waitFor({ timeout: 30_000 });
   // The draft is read from IndexedDB after the page starts: wait for it, but report whatever is there.

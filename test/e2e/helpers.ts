@@ -94,3 +94,9 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     await navigator.serviceWorker.ready;
   });
 }
+
+/** A new tab asks for the PIN (nothing carries over from a closed one): give it, if asked. */
+export async function unlockIfAsked(page: Page, pin = TEST_PIN): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid=pin-lock], [data-testid=sync-status]') !== null, undefined, { timeout: 30_000 });
+  if ((await page.getByTestId('pin-lock').count()) > 0) await unlockWithPin(page, pin);
+}
