@@ -77,7 +77,7 @@ export default function AdminPage(): JSX.Element {
       <h1 id="admin-title">{a().title}</h1>
       <Show when={app.session()?.user.role === 'admin'} fallback={<p>{a().failed}</p>}>
         <ErrorText message={error()} />
-        <section aria-labelledby="admin-users">
+        <section>
           <h2 id="admin-users">{a().users}</h2>
           <Show when={users()} fallback={<p>{navigator.onLine ? '…' : a().offline}</p>}>
             {(list) => (
@@ -127,7 +127,7 @@ export default function AdminPage(): JSX.Element {
             )}
           </Show>
         </section>
-        <section aria-labelledby="admin-devices">
+        <section>
           <h2 id="admin-devices">{a().devices}</h2>
           <Show when={devices()}>
             {(list) => (

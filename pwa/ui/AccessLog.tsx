@@ -33,7 +33,7 @@ export function AccessLog(props: { brukareId: string }): JSX.Element {
   };
 
   return (
-    <section aria-labelledby="access-log-title" class="access-log">
+    <section class="access-log">
       <h2 id="access-log-title">{s().readLog.title}</h2>
       <button type="button" class="btn" onClick={() => void load()} disabled={busy()}>
         {s().readLog.show}

@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../domain';
 import { login } from '../fixtures/server';
-import { signIn, useServerAndBrowser, waitUntilSynced } from './helpers';
+import { choosePin, signIn, unlockWithPin, useServerAndBrowser, waitUntilSynced } from './helpers';
 
 const env = useServerAndBrowser();
 
@@ -251,6 +251,46 @@ describe('axe-core on a 10-inch tablet in portrait', () => {
 
     expect(device.errors).toEqual([]);
     await device.context.close();
+  });
+
+  it('finds nothing serious on the PIN screens, the admin page and the "who has read" log', async () => {
+    const url = env.server().url;
+    const admin = await newTablet(env.browser());
+    await admin.page.goto(url);
+    await admin.page.getByLabel('Användarnamn').fill('admin');
+    await admin.page.getByLabel('Lösenord').fill('demo');
+    await admin.page.getByRole('button', { name: 'Logga in' }).click();
+    await admin.page.getByTestId('pin-setup').waitFor();
+    await expectNoSeriousViolations(admin.page, 'PIN setup');
+    await choosePin(admin.page);
+    await admin.page.getByTestId('sync-status').waitFor();
+    await admin.page.getByRole('button', { name: 'Lås', exact: true }).click();
+    await admin.page.getByTestId('pin-lock').waitFor();
+    await admin.page.getByLabel('PIN-kod (4–6 siffror)').fill('0000');
+    await admin.page.getByRole('button', { name: 'Lås upp' }).click();
+    await admin.page.getByRole('alert').waitFor();
+    await expectNoSeriousViolations(admin.page, 'PIN lock, after a wrong PIN');
+    await unlockWithPin(admin.page);
+    await admin.page.getByRole('link', { name: 'Administration' }).click();
+    await admin.page.getByTestId('admin-users').waitFor();
+    await admin.page.getByTestId('admin-devices').waitFor();
+    await admin.page.getByRole('button', { name: 'Kontrollera loggkedjan' }).click();
+    await admin.page.getByTestId('audit-verdict').filter({ hasText: 'Loggkedjan är hel' }).waitFor();
+    await expectNoSeriousViolations(admin.page, 'admin page');
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
+
+    const planner = await newTablet(env.browser());
+    await signIn(planner.page, url, 'planerare-norr');
+    const visits = await teamDay(url);
+    const brukareId = visits[0]?.brukareId;
+    if (!brukareId) throw new Error('no visit today');
+    await planner.page.goto(`${url}/brukare/${brukareId}`);
+    await planner.page.getByRole('button', { name: 'Vem har läst?' }).click();
+    await planner.page.getByTestId('access-log').waitFor();
+    await expectNoSeriousViolations(planner.page, 'recipient page with the "who has read" log');
+    expect(planner.errors).toEqual([]);
+    await planner.context.close();
   });
 
   it("finds nothing serious on the scheduler's board", async () => {
