@@ -3,6 +3,7 @@
 //   right one opens Min dag from IndexedDB; the app locks itself after the
 //   policy's time without use (a server with LOCK_AFTER_MINUTES set short);
 // - five wrong PINs wipe the device: IndexedDB empty, back at sign-in;
+// - a doc the server no longer lists is deleted from the device at the next sync;
 // - an admin revokes a connected device: it wipes itself at once;
 // - reads of a recipient's record made offline reach the audit log once the
 //   device is back online, with the device's time.
@@ -149,6 +150,54 @@ describe('PIN lock on a lost tablet', () => {
     expect(await page.getByTestId('visit-card').count()).toBe(0);
     await unlockWithPin(page);
     await page.getByTestId('visit-card').first().waitFor();
+    await context.close();
+  });
+});
+
+describe('only what the user needs', () => {
+  it('a doc the server no longer lists (out of the window) is deleted from the device at the next sync', async () => {
+    const { context, page } = await newDevice(browser);
+    await signIn(page, server.url, 'anna');
+    await waitUntilSynced(page);
+    // A day long gone, as a device that kept it from an older window would have it.
+    const stale = 'exec:norr:2020-01-01';
+    await page.evaluate(
+      (name) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('slinga');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('docs', 'readwrite');
+            tx.objectStore('docs').put({ name });
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(new Error('put failed'));
+          };
+        }),
+      stale,
+    );
+    const has = () =>
+      page.evaluate(
+        (name) =>
+          new Promise<boolean>((resolve) => {
+            const req = indexedDB.open('slinga');
+            req.onsuccess = () => {
+              const get = req.result.transaction('docs').objectStore('docs').get(name);
+              get.onsuccess = () => {
+                req.result.close();
+                resolve(get.result !== undefined);
+              };
+            };
+          }),
+        stale,
+      );
+    expect(await has()).toBe(true);
+    // The app looks for its docs again when it becomes visible, comes online, or starts.
+    await page.reload();
+    await page.getByTestId('sync-status').waitFor();
+        for (let i = 0; i < 50 && (await has()); i++) await new Promise((r) => setTimeout(r, 200));
+    expect(await has()).toBe(false);
     await context.close();
   });
 });
