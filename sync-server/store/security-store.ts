@@ -111,7 +111,8 @@ export class SqliteSecurityStore {
       endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL'),
       openSessionsOfUser: db.prepare('SELECT id FROM sessions WHERE user_id = ? AND ended_at IS NULL'),
       openSessionsOfDevice: db.prepare('SELECT id FROM sessions WHERE device_id = ? AND ended_at IS NULL'),
-      setUserRevoked: db.prepare('UPDATE users SET revoked_at = ? WHERE id = ?'),
+      revokeUser: db.prepare('UPDATE users SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      restoreUser: db.prepare('UPDATE users SET revoked_at = NULL WHERE id = ? AND revoked_at IS NOT NULL'),
       userRevokedAt: db.prepare('SELECT revoked_at FROM users WHERE id = ?'),
       addFailure: db.prepare('INSERT INTO login_failures (scope, key, at) VALUES (?, ?, ?)'),
       countFailures: db.prepare('SELECT COUNT(*) AS n FROM login_failures WHERE scope = ? AND key = ? AND at > ?'),
@@ -185,8 +186,9 @@ export class SqliteSecurityStore {
     });
   }
 
+  /** True when it changed something: revoking a revoked user keeps the first time, restoring one not revoked does nothing. */
   setUserRevoked(userId: string, at: string | null): boolean {
-    return this.#s.setUserRevoked.run(at, userId).changes > 0;
+    return (at === null ? this.#s.restoreUser.run(userId) : this.#s.revokeUser.run(at, userId)).changes > 0;
   }
 
   userRevokedAt(userId: string): string | null {

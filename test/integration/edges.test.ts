@@ -2,26 +2,10 @@
 // another site refused (cross-site WebSocket hijacking). Non-browser clients,
 // which send no Origin, and the app's own origin are let through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { execDocName } from '../../domain';
 import { login, startTestServer, type TestServer } from '../fixtures/server';
-import { stopServer, syncUrl, today } from './helpers';
+import { stopServer, syncUrl, today, upgrade } from './helpers';
 
-/** Opens a socket with the given headers; resolves 'open' or the HTTP status of a refused upgrade. */
-function upgrade(url: string, headers: Record<string, string>): Promise<'open' | number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.on('open', () => {
-      ws.close();
-      resolve('open');
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('error', (err) => reject(err));
-  });
-}
 
 describe('edges', () => {
   let server: TestServer;

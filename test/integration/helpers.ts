@@ -343,3 +343,19 @@ export function randomBytes(rnd: () => number, length: number): Uint8Array {
   for (let i = 0; i < length; i++) out[i] = Math.floor(rnd() * 256);
   return out;
 }
+
+/** Opens a socket with the given headers; resolves 'open' or the HTTP status of a refused upgrade. */
+export function upgrade(url: string, headers: Record<string, string>): Promise<'open' | number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('error', (err) => reject(err));
+  });
+}
