@@ -3,7 +3,7 @@
 // short labels that can be read aloud, big targets, no typing, no time limit.
 // Saving writes the sign-off to the visit's exec doc, a structured journal
 // entry, and (if asked) a message to the team's schedulers: all on the device
-// first, synced later. Leaving needs the caregiver's code (sign-off/lock.ts).
+// first, synced later. Taking the tablet back locks the app: the caregiver's PIN opens it.
 import { Navigate, useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import {
@@ -34,7 +34,7 @@ import {
 import { useApp } from '../app-context';
 import { useFieldStrings } from '../i18n/field';
 import { signOffSv, type SignOffStrings } from '../i18n/signoff/sv';
-import { givenInThisHandOver, lockedPath, markGiven, unlockSignOff } from '../sign-off/lock';
+import { givenInThisHandOver, leaveSignOff, lockedPath, markGiven } from '../sign-off/lock';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 
@@ -120,8 +120,6 @@ export default function SignOffPage(): JSX.Element {
   // Only reachable through a hand-over: without the lock there is nothing to sign here.
   const ownPath = () => `/kvittens/${params.date}/${params.visitId}`;
   const [leaving, setLeaving] = createSignal(false);
-  const [code, setCode] = createSignal('');
-  const [wrong, setWrong] = createSignal(false);
 
   // Full screen where the browser allows it; the back button stays on this screen.
   onMount(() => {
@@ -168,13 +166,8 @@ export default function SignOffPage(): JSX.Element {
     setResult(outcome);
   };
 
-  const leave = (e: SubmitEvent) => {
-    e.preventDefault();
-    if (!unlockSignOff(code())) {
-      setWrong(true);
-      setCode('');
-      return;
-    }
+  const leave = () => {
+    leaveSignOff();
     navigate(`/besok/${params.date}/${params.visitId}`, { replace: true });
   };
 
@@ -282,34 +275,17 @@ export default function SignOffPage(): JSX.Element {
             </button>
           }
         >
-          <form class="panel" lang="sv" dir="ltr" onSubmit={leave} aria-label={fs().signOff.exitTitle}>
-            <label for="so-exit-code">{fs().signOff.exitCode}</label>
-            <input
-              id="so-exit-code"
-              type="password"
-              inputmode="numeric"
-              autocomplete="off"
-              maxLength={4}
-              value={code()}
-              onInput={(e) => {
-                setWrong(false);
-                setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 4));
-              }}
-            />
-            <Show when={wrong()}>
-              <p class="error" role="alert">
-                {fs().signOff.wrongCode}
-              </p>
-            </Show>
+          <div class="panel" role="group" lang="sv" dir="ltr" aria-label={fs().signOff.exitTitle} data-testid="so-exit">
+            <p>{fs().signOff.exitNote}</p>
             <div class="actions">
-              <button type="submit" class="btn btn-primary">
+              <button type="button" class="btn btn-primary" onClick={leave}>
                 {fs().signOff.exit}
               </button>
               <button type="button" class="btn btn-quiet" onClick={() => setLeaving(false)}>
                 {fs().signOff.cancel}
               </button>
             </div>
-          </form>
+          </div>
         </Show>
       </div>
     </div>

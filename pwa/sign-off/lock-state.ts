@@ -1,20 +1,19 @@
 // Whether the app is locked in sign-off mode, and on which screen: what the
-// app frame needs on every start, kept apart from the code hashing in lock.ts
-// (which loads with the sign-off pages only).
+// app frame needs on every start (lock.ts loads with the sign-off pages only).
 import { createSignal } from 'solid-js';
 
 export const LOCK_KEY = 'slinga:sign-off-lock';
 
-export type Lock = { path: string; hash: string; salt: string; given?: 'signed' | 'declined' };
+export type Lock = { path: string; given?: 'signed' | 'declined' };
 
 function read(): Lock | null {
   try {
     const raw = sessionStorage.getItem(LOCK_KEY);
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<Lock>;
-    if (typeof value.path !== 'string' || typeof value.hash !== 'string' || typeof value.salt !== 'string') return null;
+    if (typeof value.path !== 'string' || !value.path.startsWith('/kvittens/')) return null;
     const given = value.given === 'signed' || value.given === 'declined' ? value.given : undefined;
-    return { path: value.path, hash: value.hash, salt: value.salt, ...(given ? { given } : {}) };
+    return { path: value.path, ...(given ? { given } : {}) };
   } catch {
     return null;
   }

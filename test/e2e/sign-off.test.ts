@@ -3,8 +3,8 @@
 // 1. Hussein's caregiver loses the signal, starts the app again (service
 //    worker), checks in and hands the tablet over. The sign-off screen speaks
 //    Arabic, right to left; Hussein says one insats was not done, picks a face
-//    and asks to talk to someone. Taking the tablet back needs the caregiver's
-//    code (a wrong one keeps it locked). Back online, the scheduler's board,
+//    and asks to talk to someone. Taking the tablet back locks the app: only
+//    the caregiver's PIN opens it (a wrong one keeps everything hidden). Back online, the scheduler's board,
 //    already open, shows the sign-off without a reload; the server holds it
 //    exactly as given, with a signed journal entry and a message to the
 //    schedulers' inbox.
@@ -90,24 +90,28 @@ const visitPath = (v: ApiVisit) => `/besok/${v.date}/${v.id}`;
 const signOffPath = (v: ApiVisit) => `/kvittens/${v.date}/${v.id}`;
 const byInsats = (a: { insatsId: string }, b: { insatsId: string }) => a.insatsId.localeCompare(b.insatsId);
 
-/** On the visit page after check-in: hand the tablet over with `code`; the sign-off screen opens. */
-async function handOver(page: Page, code: string, visit: ApiVisit): Promise<void> {
+/** On the visit page after check-in: hand the tablet over; the sign-off screen opens. */
+async function handOver(page: Page, visit: ApiVisit): Promise<void> {
   await page.getByRole('button', { name: 'Lämna över till brukaren för kvittens' }).click();
-  const start = page.getByRole('button', { name: 'Starta kvittens' });
-  // Not a 4-digit code yet: cannot start.
-  await page.getByLabel('Välj en kod med 4 siffror').fill('12');
-  expect(await start.isDisabled()).toBe(true);
-  await page.getByLabel('Välj en kod med 4 siffror').fill(code);
-  await start.click();
+  await page.getByRole('button', { name: 'Starta kvittens' }).click();
   await page.waitForURL((u) => u.pathname === signOffPath(visit));
   await page.getByTestId('sign-off').waitFor();
 }
 
-/** The staff button, a code, "Lås upp". */
-async function tryUnlock(page: Page, staffLabel: string, code: string): Promise<void> {
-  if ((await page.getByLabel('Personalens kod (4 siffror)').count()) === 0) await page.getByRole('button', { name: staffLabel, exact: true }).click();
-  await page.getByLabel('Personalens kod (4 siffror)').fill(code);
+/** The staff button, then "Ta tillbaka surfplattan": sign-off mode ends and the app is locked. */
+async function takeBack(page: Page, staffLabel: string): Promise<void> {
+  await page.getByRole('button', { name: staffLabel, exact: true }).click();
+  await page.getByRole('button', { name: 'Ta tillbaka surfplattan' }).click();
+  await page.getByTestId('pin-lock').waitFor();
+}
+
+/** On the PIN screen after taking the tablet back: a wrong PIN keeps everything hidden. */
+async function wrongPinKeepsItLocked(page: Page): Promise<void> {
+  await page.getByLabel('PIN-kod (4–6 siffror)').fill('0000');
   await page.getByRole('button', { name: 'Lås upp' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Fel PIN-kod.' }).waitFor();
+  await expectNoStaffChrome(page);
+  expect(await page.getByTestId('sign-off').count()).toBe(0);
 }
 
 /** While locked: no header, no navigation, no sync state. */
@@ -162,8 +166,7 @@ describe('recipient sign-off', () => {
     await page.getByTestId('visit-status').filter({ hasText: 'Pågår' }).waitFor();
 
     // Hand-over: the app locks on the sign-off screen, in Arabic, right to left.
-    const code = '4821';
-    await handOver(page, code, visit);
+    await handOver(page, visit);
     const screen = page.getByTestId('sign-off');
     expect(await screen.getAttribute('lang')).toBe('ar');
     expect(await screen.getAttribute('dir')).toBe('rtl');
@@ -223,13 +226,9 @@ describe('recipient sign-off', () => {
     await page.getByTestId('sign-off-thanks').filter({ hasText: signOffAr.thanks }).waitFor();
     await expectNoStaffChrome(page);
 
-    // The caregiver takes the tablet back: a wrong code keeps it locked.
-    await tryUnlock(page, signOffAr.staff, '0000');
-    await page.getByRole('alert').filter({ hasText: 'Fel kod.' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(signOffPath(visit));
-    await expectNoStaffChrome(page);
-    await tryUnlock(page, signOffAr.staff, code);
-    // Leaving sign-off mode locks the app: the caregiver's own PIN opens it.
+    // The caregiver takes the tablet back: the app locks, and a wrong PIN keeps it so.
+    await takeBack(page, signOffAr.staff);
+    await wrongPinKeepsItLocked(page);
     await unlockWithPin(page);
     await page.waitForURL((u) => u.pathname === visitPath(visit));
     await page.getByTestId('sync-status').waitFor();
@@ -326,7 +325,7 @@ describe('recipient sign-off', () => {
     await page.getByTestId('visit-status').filter({ hasText: 'Pågår' }).waitFor();
 
     // The first sign-off: everything done, a good visit.
-    await handOver(page, '1357', visit);
+    await handOver(page, visit);
     expect(await page.getByTestId('sign-off').getAttribute('lang')).toBe('sv');
     expect(await page.getByTestId('sign-off').getAttribute('dir')).toBe('ltr');
     for (const insats of visit.insatser) {
@@ -335,7 +334,7 @@ describe('recipient sign-off', () => {
     await page.getByRole('group', { name: signOffSv.howWasIt }).getByRole('button', { name: signOffSv.moods.good }).click();
     await page.getByTestId('sign-off-done').click();
     await page.getByTestId('sign-off-thanks').filter({ hasText: signOffSv.thanks }).waitFor();
-    await tryUnlock(page, signOffSv.staff, '1357');
+    await takeBack(page, signOffSv.staff);
     await unlockWithPin(page);
     await page.waitForURL((u) => u.pathname === visitPath(visit));
     await waitUntilNothingPending(page);
@@ -356,16 +355,15 @@ describe('recipient sign-off', () => {
     expect(await section.getByRole('link').count()).toBe(0);
 
     // A second hand-over: this time the recipient does not want to sign.
-    await handOver(page, '2468', visit);
+    await handOver(page, visit);
     // A fresh screen: nothing of the first sign-off is pre-filled.
     expect(await page.locator('[data-testid=sign-off] [aria-pressed=true]').count()).toBe(0);
     await page.getByTestId('sign-off-decline').click();
     await page.getByTestId('sign-off-thanks').filter({ hasText: signOffSv.declined }).waitFor();
-    // The first hand-over's code does not open the second lock.
-    await tryUnlock(page, signOffSv.staff, '1357');
-    await page.getByRole('alert').filter({ hasText: 'Fel kod.' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(signOffPath(visit));
-    await tryUnlock(page, signOffSv.staff, '2468');
+    // A reload keeps the recipient on the thank-you (one sign-off per hand-over).
+    await page.reload();
+    await page.getByTestId('sign-off-thanks').filter({ hasText: signOffSv.declined }).waitFor();
+    await takeBack(page, signOffSv.staff);
     await unlockWithPin(page);
     await page.waitForURL((u) => u.pathname === visitPath(visit));
     await waitUntilNothingPending(page);
@@ -411,7 +409,7 @@ describe('recipient sign-off', () => {
     await notice.waitFor();
     expect(await notice.innerText()).toBe('Brukaren signerar inte digitalt.');
     expect(await page.getByRole('button', { name: 'Lämna över till brukaren för kvittens' }).count()).toBe(0);
-    expect(await page.getByLabel('Välj en kod med 4 siffror').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Starta kvittens' }).count()).toBe(0);
     // The rest of the visit works as usual.
     expect(await page.getByRole('button', { name: 'Allt gjort som planerat' }).isVisible()).toBe(true);
 
