@@ -133,10 +133,12 @@ export default function SignOffPage(): JSX.Element {
     });
   });
 
-  const save = (outcome: 'signed' | 'declined') => {
+  let saving = false;
+  const save = async (outcome: 'signed' | 'declined') => {
     const f = found();
     const me = user();
-    if (!f || !me) return;
+    if (!f || !me || saving) return;
+    saving = true;
     const signOff: SignOff = {
       id: crypto.randomUUID(),
       visitId: f.plan.id,
@@ -150,18 +152,29 @@ export default function SignOffPage(): JSX.Element {
       wantsToTalk: talk(),
     };
     const added = addSignOff(f.execDoc, signOff, LOCAL);
-    if (!added.ok) return app.reportError(new Error(added.message));
+    if (!added.ok) {
+      saving = false;
+      return app.reportError(new Error(added.message));
+    }
     const titleOf = (id: string) => f.plan.insatser.find((i) => i.id === id)?.title ?? id;
     const month = monthOf(f.plan.date);
-    void app.hub.open(journalDocName(f.plan.brukareId, month)).then((doc) => importEntry(doc, signOffJournalEntry(signOff, me.name, titleOf), LOCAL));
+    const writes: Promise<unknown>[] = [app.hub.open(journalDocName(f.plan.brukareId, month)).then((doc) => importEntry(doc, signOffJournalEntry(signOff, me.name, titleOf), LOCAL))];
     if (signOff.wantsToTalk) {
-      void app.hub.open(messagesDocName(f.plan.teamId, monthOf(localDate(new Date(signOff.at))))).then((doc) =>
+      writes.push(app.hub.open(messagesDocName(f.plan.teamId, monthOf(localDate(new Date(signOff.at))))).then((doc) =>
         sendMessage(
           doc,
           { id: crypto.randomUUID(), fromId: me.id, fromName: me.name, to: 'schedulers', at: signOff.at, text: `${brukare()?.name ?? f.plan.brukareId}: ${signOffSummary(signOff, titleOf)}` },
           LOCAL,
         ),
-      );
+      ));
+    }
+    // "Thank you" only once the sign-off is on the device: a reload (or a dead
+    // battery) before that shows the form again instead of losing the answer.
+    try {
+      await Promise.all(writes);
+      await app.hub.whenSaved();
+    } catch (err) {
+      app.reportError(err);
     }
     setResult(outcome);
   };
@@ -255,11 +268,11 @@ export default function SignOffPage(): JSX.Element {
             <Picto name="talk" />
             {talk() ? s().talkChosen : s().talk}
           </button>
-          <button type="button" class="so-choice so-primary" onClick={() => save('signed')} data-testid="sign-off-done">
+          <button type="button" class="so-choice so-primary" onClick={() => void save('signed')} data-testid="sign-off-done">
             <Picto name="done" />
             {s().done}
           </button>
-          <button type="button" class="so-choice" onClick={() => save('declined')} data-testid="sign-off-decline">
+          <button type="button" class="so-choice" onClick={() => void save('declined')} data-testid="sign-off-decline">
             <Picto name="decline" />
             {s().decline}
           </button>
