@@ -9,19 +9,22 @@ import { render } from 'solid-js/web';
 import { App } from './App';
 import { PendingChangesError, type AppServices } from './app-context';
 import { createI18n } from './i18n/i18n';
-import { openDb } from './storage/db';
+import { openDb, updatesTableName } from './storage/db';
 import { loadDocList, loadLastSynced, loadLocale } from './storage/meta-repo';
 import { clearAllDraftBackups } from './storage/draft-backup';
 import { loadSession, saveSession, type Session } from './storage/session-repo';
 import { requirePinSetup, startAppLock } from './security/app-lock';
 import { offlineTooLong, wipeDevice, type WipeReason } from './security/device-wipe';
 import type { AuthClient } from './security/auth-client';
+import { holdSignInEscrow, loadDataKeyFromTab, whenDataKey } from './security/data-key';
 import { lockedPath } from './sign-off/lock-state';
 import { DocHub } from './sync/doc-hub';
 import type { SyncEngine } from './sync/sync-engine';
 import { createSyncStatus } from './sync/sync-status';
 import { afterDayVisible } from './marks';
 import './styles.css';
+
+const ESCROW_ACROSS_RELOAD = 'slinga:escrow-once';
 
 /** How often the list of docs to sync is fetched again while the app is open. */
 const DOC_LIST_REFRESH_MS = 10 * 60_000;
@@ -73,6 +76,16 @@ async function boot(): Promise<void> {
     await wipeDevice(db, reason);
     location.replace('/');
   };
+  /** Sealed data whose key is gone (another device key): removed, it can never be read. */
+  const dropUnreadable = async () => {
+    await db.transaction('rw', [db.docs, db.table(updatesTableName(db)), db.syncState, db.pending, db.meta], async () => {
+      await db.table(updatesTableName(db)).clear();
+      await db.docs.clear();
+      await db.syncState.clear();
+      await db.pending.clear();
+      await db.meta.delete('pin');
+    });
+  };
   let lastContactWrite = 0;
   const onContact = () => {
     if (Date.now() - lastContactWrite < 60_000) return;
@@ -101,6 +114,8 @@ async function boot(): Promise<void> {
     // Loading the sync code can fail (offline before the service worker holds
     // it); the 'online' handler then tries again, so changes are never stranded.
     const { SyncEngine } = await import('./sync/sync-engine');
+    // The stored documents are sealed: nothing is read or written before the PIN opened the key.
+    await whenDataKey();
     engine = new SyncEngine({ hub, auth: await auth(), status, origin: location.origin, onError: reportError, onRevoked: () => void wipe('revoked') });
     engine.setOnline(navigator.onLine);
     await engine.start();
@@ -140,19 +155,27 @@ async function boot(): Promise<void> {
         clearAllDraftBackups();
         await wipeDevice(db, 'switch_user');
         const fresh = openDb();
-        await saveSession(fresh, s);
+        const { escrowKey, ...kept } = s;
+        await saveSession(fresh, kept);
+        // Across the reload only: the new user's PIN seals the data key under it too.
+        if (escrowKey) sessionStorage.setItem(ESCROW_ACROSS_RELOAD, escrowKey);
         location.replace('/');
         return;
       }
-      await saveSession(db, s);
+      const { escrowKey, ...kept } = s;
+      await saveSession(db, kept);
       await db.meta.put({ key: 'lastContact', value: new Date().toISOString() });
-      setSession(s);
+      // The data already on the device is opened with the escrow key of this
+      // sign-in; data that cannot be opened any more is removed.
+      const { recoverDataKey } = await import('./security/pin');
+      if ((await recoverDataKey(db, escrowKey)) === 'failed') await dropUnreadable();
+      holdSignInEscrow(escrowKey);
+      setSession(kept);
       // Every sign-in chooses the PIN anew (a forgotten PIN is replaced this way).
-      await db.meta.delete('pin');
       requirePinSetup();
       if (!lockStarted) {
         lockStarted = true;
-        startAppLock({ hasPin: false, lockAfterMinutes: s.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
+        startAppLock({ hasPin: false, hasDataKey: false, lockAfterMinutes: s.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
       }
       status.setAuthExpired(false);
       syncWanted = true;
@@ -173,9 +196,14 @@ async function boot(): Promise<void> {
     },
   };
   let lockStarted = false;
+  const escrowAcrossReload = sessionStorage.getItem(ESCROW_ACROSS_RELOAD);
+  if (escrowAcrossReload) {
+    sessionStorage.removeItem(ESCROW_ACROSS_RELOAD);
+    holdSignInEscrow(escrowAcrossReload);
+  }
   if (initialSession) {
     lockStarted = true;
-    startAppLock({ hasPin: pinRow !== undefined, lockAfterMinutes: initialSession.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
+    startAppLock({ hasPin: pinRow !== undefined, hasDataKey: loadDataKeyFromTab(), lockAfterMinutes: initialSession.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
   }
 
   window.addEventListener('online', () => {
