@@ -79,7 +79,7 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
   });
 
   return (
-    <Show when={!switching()} fallback={<LoginPage />}>
+    <Show when={!(switching() && props.mode === 'locked')} fallback={<LoginPage />}>
       <section class="login lock" aria-labelledby="lock-title" data-testid={props.mode === 'setup' ? 'pin-setup' : 'pin-lock'}>
         <Show
           when={props.mode === 'locked'}
