@@ -3,28 +3,26 @@
 // initial bundle so that "Min dag" is on screen fast, even offline).
 import { liveQuery } from 'dexie';
 import { createSignal } from 'solid-js';
-import { parseDocName, setTaskDone } from '../domain';
+import { parseDocName } from '../domain';
 import { LOCAL } from './sync/origins';
 import { render } from 'solid-js/web';
 import { App } from './App';
-import { PendingChangesError, type AppServices } from './app-context';
+import type { AppServices } from './app-context';
 import { createI18n } from './i18n/i18n';
-import { openDb, updatesTableName } from './storage/db';
+import { openDb } from './storage/db';
 import { loadDocList, loadLastSynced, loadLocale } from './storage/meta-repo';
 import { clearAllDraftBackups } from './storage/draft-backup';
-import { loadSession, saveSession, type Session } from './storage/session-repo';
+import { loadSession, type Session } from './storage/session-repo';
 import { requirePinSetup, startAppLock } from './security/app-lock';
 import { offlineTooLong, wipeDevice, type WipeReason } from './security/device-wipe';
 import type { AuthClient } from './security/auth-client';
-import { holdSignInEscrow, loadDataKeyFromTab, whenDataKey } from './security/data-key';
+import { ESCROW_ACROSS_RELOAD, holdSignInEscrow, loadDataKeyFromTab, whenDataKey } from './security/data-key';
 import { lockedPath } from './sign-off/lock-state';
 import { DocHub } from './sync/doc-hub';
 import type { SyncEngine } from './sync/sync-engine';
 import { createSyncStatus } from './sync/sync-status';
 import { afterDayVisible } from './marks';
 import './styles.css';
-
-const ESCROW_ACROSS_RELOAD = 'slinga:escrow-once';
 
 /** How often the list of docs to sync is fetched again while the app is open. */
 const DOC_LIST_REFRESH_MS = 10 * 60_000;
@@ -75,16 +73,6 @@ async function boot(): Promise<void> {
     clearAllDraftBackups();
     await wipeDevice(db, reason);
     location.replace('/');
-  };
-  /** Sealed data whose key is gone (another device key): removed, it can never be read. */
-  const dropUnreadable = async () => {
-    await db.transaction('rw', [db.docs, db.table(updatesTableName(db)), db.syncState, db.pending, db.meta], async () => {
-      await db.table(updatesTableName(db)).clear();
-      await db.docs.clear();
-      await db.syncState.clear();
-      await db.pending.clear();
-      await db.meta.delete('pin');
-    });
   };
   let lastContactWrite = 0;
   const onContact = () => {
@@ -141,46 +129,33 @@ async function boot(): Promise<void> {
       },
     },
     async signedIn(s) {
-      const previous = session();
-      if (previous && previous.user.id !== s.user.id) {
-        // Another person on a shared tablet: nothing of the previous user may remain,
-        // but a change the server has not confirmed must never be wiped.
-        if (status.pending() > 0) throw new PendingChangesError();
-        // The previous user's session ends on the server too (best effort).
-        await auth()
-          .then((a) => a.fetch('/api/logout', { method: 'POST' }))
-          .catch(() => undefined);
-        engine?.stop();
-        hub.close();
-        clearAllDraftBackups();
-        await wipeDevice(db, 'switch_user');
-        const fresh = openDb();
-        const { escrowKey, ...kept } = s;
-        await saveSession(fresh, kept);
-        // Across the reload only: the new user's PIN seals the data key under it too.
-        if (escrowKey) sessionStorage.setItem(ESCROW_ACROSS_RELOAD, escrowKey);
-        location.replace('/');
-        return;
-      }
-      const { escrowKey, ...kept } = s;
-      await saveSession(db, kept);
-      await db.meta.put({ key: 'lastContact', value: new Date().toISOString() });
-      // The data already on the device is opened with the escrow key of this
-      // sign-in; data that cannot be opened any more is removed.
-      const { recoverDataKey } = await import('./security/pin');
-      if ((await recoverDataKey(db, escrowKey)) === 'failed') await dropUnreadable();
-      holdSignInEscrow(escrowKey);
-      setSession(kept);
-      // Every sign-in chooses the PIN anew (a forgotten PIN is replaced this way).
-      requirePinSetup();
-      if (!lockStarted) {
-        lockStarted = true;
-        startAppLock({ hasPin: false, hasDataKey: false, lockAfterMinutes: s.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
-      }
-      status.setAuthExpired(false);
-      syncWanted = true;
-      void navigator.storage?.persist?.();
-      startSync().catch(reportError);
+      const { completeSignIn } = await import('./security/sign-in');
+      await completeSignIn(
+        {
+          db,
+          previous: session(),
+          pending: status.pending(),
+          logoutPrevious: () => auth().then((a) => a.fetch('/api/logout', { method: 'POST' })).then(() => undefined),
+          stopAll: () => {
+            engine?.stop();
+            hub.close();
+          },
+          signedIn: (kept) => {
+            setSession(kept);
+            // Every sign-in chooses the PIN anew (a forgotten PIN is replaced this way).
+            requirePinSetup();
+            if (!lockStarted) {
+              lockStarted = true;
+              startAppLock({ hasPin: false, hasDataKey: false, lockAfterMinutes: kept.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
+            }
+            status.setAuthExpired(false);
+            syncWanted = true;
+            void navigator.storage?.persist?.();
+            startSync().catch(reportError);
+          },
+        },
+        s,
+      );
     },
     async signOut() {
       // The session ends on the server first (best effort: offline, it runs out by itself).
@@ -232,7 +207,7 @@ async function boot(): Promise<void> {
   // when explicitly enabled on this device and gives nothing DevTools would not.
   if (localStorage.getItem('slinga:bench') === '1') {
     // Loaded only here, so that the journal code stays out of the initial bundle.
-    void import('../domain/doc-layout/journal-doc').then(({ createDraft }) => {
+    void Promise.all([import('../domain/doc-layout/journal-doc'), import('../domain/doc-layout/exec-write')]).then(([{ createDraft }, { setTaskDone }]) => {
       const domain = { createDraft, parseDocName, setTaskDone };
       const docNames = async () => (await loadDocList(db))?.docs ?? [];
       Object.assign(window, { slingaBench: { hub, status, domain, LOCAL, docNames } });

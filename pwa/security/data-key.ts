@@ -5,12 +5,12 @@
 // WebCrypto's promises). The data key exists in this tab's memory only after
 // the PIN (or, for reloads during work, in sessionStorage until the app locks);
 // at rest it is stored only wrapped (pwa/security/pin.ts). See docs/SECURITY.md.
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import type { Dexie, DBCore, DBCoreTable, Middleware } from 'dexie';
 
-/** 'SLE1': a sealed value starts with these bytes, then the 24-byte nonce. */
+/** 'SLE1': a sealed value starts with these bytes, then the 12-byte random nonce (one key per device: far below ChaCha20-Poly1305's limit for random nonces). */
 const MAGIC = [0x53, 0x4c, 0x45, 0x31] as const;
-const NONCE_BYTES = 24;
+const NONCE_BYTES = 12;
 const SESSION_KEY = 'slinga:data-key';
 
 let key: Uint8Array | null = null;
@@ -51,7 +51,7 @@ export function isSealed(bytes: Uint8Array): boolean {
 
 export function seal(with_: Uint8Array, plain: Uint8Array): Uint8Array {
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-  const sealed = xchacha20poly1305(with_, nonce).encrypt(plain);
+  const sealed = chacha20poly1305(with_, nonce).encrypt(plain);
   const out = new Uint8Array(MAGIC.length + NONCE_BYTES + sealed.length);
   out.set(MAGIC, 0);
   out.set(nonce, MAGIC.length);
@@ -62,10 +62,13 @@ export function seal(with_: Uint8Array, plain: Uint8Array): Uint8Array {
 /** Opens a sealed value; throws when the key is wrong or the value was changed. */
 export function open(with_: Uint8Array, sealed: Uint8Array): Uint8Array {
   const nonce = sealed.subarray(MAGIC.length, MAGIC.length + NONCE_BYTES);
-  return xchacha20poly1305(with_, nonce).decrypt(sealed.subarray(MAGIC.length + NONCE_BYTES));
+  return chacha20poly1305(with_, nonce).decrypt(sealed.subarray(MAGIC.length + NONCE_BYTES));
 }
 
 // --- the escrow key of a sign-in: memory only, until the PIN is chosen ----------------
+
+/** Kept across the reload after a user switch only: the new user's PIN seals the data key under it too. */
+export const ESCROW_ACROSS_RELOAD = 'slinga:escrow-once';
 
 let signInEscrow: string | undefined;
 
