@@ -22,7 +22,24 @@ export default defineConfig({
     rolldownOptions: {
       // domain/ is pure (schemas, accessors, rules): a module of it that the
       // start-up path does not use must not be in the initial bundle.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]domain[\\/]/.test(id) },
+      // zod's constructors build schema objects and do nothing else: a schema
+      // the start-up path never uses is dropped with them.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]domain[\\/]/.test(id),
+        manualPureFunctions: ['z'],
+      },
+      // The libraries every start needs in one file: one gzip stream compresses
+      // better than several small ones (y-websocket and y-protocols stay lazy).
+      output: {
+        advancedChunks: {
+          groups: [
+            {
+              name: 'stack',
+              test: /[\\/]node_modules[\\/](solid-js|@solidjs|dexie|y-dexie|yjs|zod|@noble)[\\/]|[\\/]domain[\\/](ids|validation|insatser|sign-off|security|team|dates)\.ts$/,
+            },
+          ],
+        },
+      },
     },
   },
   server: {

@@ -4,8 +4,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { clashKey, findClashes, workersOf } from './clashes';
-import { applyVisitEvent, readExecution, setTaskDone } from './doc-layout/exec-doc';
-import { cancelPlannedVisit, markPlannedVisitMissed, readPlannedVisit, readResolutions, resolveClash, writePlannedVisit } from './doc-layout/plan-doc';
+import { readExecution } from './doc-layout/exec-doc';
+import { applyVisitEvent, setTaskDone } from './doc-layout/exec-write';
+import { readPlannedVisit, readResolutions } from './doc-layout/plan-doc';
+import { cancelPlannedVisit, markPlannedVisitMissed, resolveClash, writePlannedVisit } from './doc-layout/plan-write';
 import { readTeamDay } from './team-day';
 import type { PlannedVisit, Visit } from './visit';
 

@@ -5,6 +5,9 @@
 // resolve. Nothing is dropped: resolving writes to the plan, never removes the
 // caregiver's records.
 import type { Visit } from './visit';
+import { workersOf } from './workers';
+
+export { workersOf };
 
 export const CLASH_KINDS = ['worked_cancelled', 'worked_missed', 'worked_unassigned'] as const;
 export type ClashKind = (typeof CLASH_KINDS)[number];
@@ -24,18 +27,6 @@ export type Clash = {
 /** The stable key of a clash, under which its resolution is stored. */
 export function clashKey(clash: Pick<Clash, 'visitId' | 'kind' | 'staffId'>): string {
   return `${clash.visitId}/${clash.kind}/${clash.staffId}`;
-}
-
-/** Who did something on the visit (checked in or ticked an insats), earliest first. */
-export function workersOf(visit: Pick<Visit, 'checkIn' | 'staffCheckIns' | 'tasks'>): { staffId: string; at: string }[] {
-  const first = new Map<string, string>();
-  const note = (staffId: string, at: string) => {
-    const seen = first.get(staffId);
-    if (seen === undefined || at < seen) first.set(staffId, at);
-  };
-  for (const s of visit.staffCheckIns ?? (visit.checkIn ? [visit.checkIn] : [])) note(s.staffId, s.at);
-  for (const t of Object.values(visit.tasks)) if (t.done) note(t.staffId, t.at);
-  return [...first].map(([staffId, at]) => ({ staffId, at })).sort((a, b) => a.at.localeCompare(b.at) || a.staffId.localeCompare(b.staffId));
 }
 
 /**

@@ -2,7 +2,8 @@
 // own check-in, check-out and outcome after the devices merge.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyVisitEvent, readExecution } from './doc-layout/exec-doc';
+import { readExecution } from './doc-layout/exec-doc';
+import { applyVisitEvent } from './doc-layout/exec-write';
 import type { PlannedVisit } from './visit';
 
 const plan: Pick<PlannedVisit, 'plannedStart' | 'plannedEnd' | 'insatser'> = {

@@ -9,25 +9,14 @@ export type { DocKind, DocRef } from './doc-names';
 export { readBrukare, readRecipientPlan, writeBrukare } from './doc-layout/brukare-doc';
 export { readBrukareSummary } from './doc-layout/brukare-summary';
 export type { RecipientPlan } from './doc-layout/brukare-doc';
-export { applyVisitEvent, createUnplannedVisit, readExecution, readExecutions, readUnplannedVisits, setTaskDone, staffProgress, writeExecution } from './doc-layout/exec-doc';
-export type { ExecResult } from './doc-layout/exec-doc';
+export { readExecution, readExecutions, readUnplannedVisits, staffProgress } from './doc-layout/exec-doc';
+export { applyVisitEvent, createUnplannedVisit, setTaskDone, writeExecution } from './doc-layout/exec-write';
+export type { ExecResult } from './doc-layout/exec-write';
 export { createCorrection, createDraft, importEntry, readJournalEntries, readJournalEntry, signEntry, signatureContent, updateDraft } from './doc-layout/journal-doc';
 export { sha256Hex } from './sha256';
 export type { JournalError, JournalResult, NewEntry } from './doc-layout/journal-doc';
-export {
-  CLASH_ACTIONS,
-  ClashResolutionSchema,
-  cancelPlannedVisit,
-  generateVisits,
-  markPlannedVisitMissed,
-  readPlannedVisit,
-  readPlannedVisits,
-  readResolutions,
-  removePlannedVisit,
-  resolveClash,
-  restorePlannedVisit,
-  writePlannedVisit,
-} from './doc-layout/plan-doc';
+export { CLASH_ACTIONS, ClashResolutionSchema, readPlannedVisit, readPlannedVisits, readResolutions } from './doc-layout/plan-doc';
+export { cancelPlannedVisit, generateVisits, markPlannedVisitMissed, removePlannedVisit, resolveClash, restorePlannedVisit, writePlannedVisit } from './doc-layout/plan-write';
 export type { ClashResolution, ReadResult } from './doc-layout/plan-doc';
 export { DateSchema, IdSchema, InstantSchema, MonthSchema, TimeOfDaySchema, ID_PATTERN } from './ids';
 export { COMPETENCES, CompetenceSchema, INSATS_LIFE_AREA, INSATS_TYPES, InsatsTypeSchema, LIFE_AREAS, LifeAreaSchema } from './insatser';
@@ -96,7 +85,8 @@ export type { SignOffResult } from './doc-layout/sign-off-doc';
 export { DELIVERED_COLUMNS, csvLine, deliveredCsv, deliveredOf, deliveredRows, staffOfVisit } from './delivered';
 export { TIME_DIFF_THRESHOLD_MIN, continuityReport, differenceReasons, differingVisits, minutesPerDay, minutesPerRecipient, minutesPerStaff, minutesTotal, signOffReport } from './follow-up';
 export type { ContinuityReport, ContinuityRow, DifferenceReason, DifferingVisit, MinuteTotals, SignOffReport } from './follow-up';
-export { CLASH_KINDS, clashKey, findClashes, workersOf } from './clashes';
+export { CLASH_KINDS, clashKey, findClashes } from './clashes';
+export { workersOf } from './workers';
 export { assignFirst, assignWorker, replaceInAssignment } from './assignment';
 export type { Clash, ClashKind } from './clashes';
 export { LATE_AFTER_MINUTES, LIVE_STATUSES, liveCounts, liveStatus, nextLiveChange } from './live-day';

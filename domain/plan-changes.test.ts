@@ -5,17 +5,10 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { SCHEDULER_DAYS_AHEAD, SCHEDULER_DAYS_BACK } from './api';
 import { deliveredOf, deliveredRows, DELIVERED_COLUMNS, staffOfVisit } from './delivered';
-import { applyVisitEvent, readExecution, writeExecution } from './doc-layout/exec-doc';
-import {
-  cancelPlannedVisit,
-  markPlannedVisitMissed,
-  readPlannedVisit,
-  readResolutions,
-  resolveClash,
-  restorePlannedVisit,
-  writePlannedVisit,
-  type ClashResolution,
-} from './doc-layout/plan-doc';
+import { readExecution } from './doc-layout/exec-doc';
+import { applyVisitEvent, writeExecution } from './doc-layout/exec-write';
+import { readPlannedVisit, readResolutions, type ClashResolution } from './doc-layout/plan-doc';
+import { cancelPlannedVisit, markPlannedVisitMissed, resolveClash, restorePlannedVisit, writePlannedVisit } from './doc-layout/plan-write';
 import { execDocName, planDocName } from './doc-names';
 import { docsForUser, syncWindow } from './sync-window';
 import { readTeamDay } from './team-day';

@@ -42,6 +42,17 @@ export const SessionTokensSchema = z.object({
   deviceId: DeviceIdSchema,
   user: SessionUserSchema,
   policy: DevicePolicySchema,
+  /**
+   * The device's wrap secret (base64url, 32 bytes): with the PIN it unlocks the
+   * key that encrypts the device's data. Withheld once the device is revoked.
+   */
+  deviceSecret: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a device secret')),
+  /**
+   * The device's escrow key (base64url, 32 bytes), only in the answer to a
+   * sign-in and never stored on the device: it opens the data key again when
+   * the PIN was forgotten.
+   */
+  escrowKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not an escrow key'))),
 });
 export type SessionTokens = z.infer<typeof SessionTokensSchema>;
 

@@ -5,9 +5,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { BrukareSchema, type Brukare } from './brukare';
-import { applyVisitEvent, readExecution, readExecutions } from './doc-layout/exec-doc';
+import { readExecution, readExecutions } from './doc-layout/exec-doc';
+import { applyVisitEvent } from './doc-layout/exec-write';
 import { importEntry, keepsHistory, readJournalEntries } from './doc-layout/journal-doc';
-import { writePlannedVisit } from './doc-layout/plan-doc';
+import { writePlannedVisit } from './doc-layout/plan-write';
 import { addSignOff, readSignOffs } from './doc-layout/sign-off-doc';
 import {
   DEFAULT_SIGN_OFF_SETTINGS,

@@ -3,19 +3,20 @@
 // initial bundle so that "Min dag" is on screen fast, even offline).
 import { liveQuery } from 'dexie';
 import { createSignal } from 'solid-js';
-import { parseDocName, setTaskDone } from '../domain';
+import { parseDocName } from '../domain';
 import { LOCAL } from './sync/origins';
 import { render } from 'solid-js/web';
 import { App } from './App';
-import { PendingChangesError, type AppServices } from './app-context';
+import type { AppServices } from './app-context';
 import { createI18n } from './i18n/i18n';
 import { openDb } from './storage/db';
 import { loadDocList, loadLastSynced, loadLocale } from './storage/meta-repo';
 import { clearAllDraftBackups } from './storage/draft-backup';
-import { loadSession, saveSession, type Session } from './storage/session-repo';
+import { loadSession, type Session } from './storage/session-repo';
 import { requirePinSetup, startAppLock } from './security/app-lock';
 import { offlineTooLong, wipeDevice, type WipeReason } from './security/device-wipe';
 import type { AuthClient } from './security/auth-client';
+import { ESCROW_ACROSS_RELOAD, holdSignInEscrow, loadDataKeyFromTab, whenDataKey } from './security/data-key';
 import { lockedPath } from './sign-off/lock-state';
 import { DocHub } from './sync/doc-hub';
 import type { SyncEngine } from './sync/sync-engine';
@@ -101,6 +102,8 @@ async function boot(): Promise<void> {
     // Loading the sync code can fail (offline before the service worker holds
     // it); the 'online' handler then tries again, so changes are never stranded.
     const { SyncEngine } = await import('./sync/sync-engine');
+    // The stored documents are sealed: nothing is read or written before the PIN opened the key.
+    await whenDataKey();
     engine = new SyncEngine({ hub, auth: await auth(), status, origin: location.origin, onError: reportError, onRevoked: () => void wipe('revoked') });
     engine.setOnline(navigator.onLine);
     await engine.start();
@@ -126,38 +129,33 @@ async function boot(): Promise<void> {
       },
     },
     async signedIn(s) {
-      const previous = session();
-      if (previous && previous.user.id !== s.user.id) {
-        // Another person on a shared tablet: nothing of the previous user may remain,
-        // but a change the server has not confirmed must never be wiped.
-        if (status.pending() > 0) throw new PendingChangesError();
-        // The previous user's session ends on the server too (best effort).
-        await auth()
-          .then((a) => a.fetch('/api/logout', { method: 'POST' }))
-          .catch(() => undefined);
-        engine?.stop();
-        hub.close();
-        clearAllDraftBackups();
-        await wipeDevice(db, 'switch_user');
-        const fresh = openDb();
-        await saveSession(fresh, s);
-        location.replace('/');
-        return;
-      }
-      await saveSession(db, s);
-      await db.meta.put({ key: 'lastContact', value: new Date().toISOString() });
-      setSession(s);
-      // Every sign-in chooses the PIN anew (a forgotten PIN is replaced this way).
-      await db.meta.delete('pin');
-      requirePinSetup();
-      if (!lockStarted) {
-        lockStarted = true;
-        startAppLock({ hasPin: false, lockAfterMinutes: s.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
-      }
-      status.setAuthExpired(false);
-      syncWanted = true;
-      void navigator.storage?.persist?.();
-      startSync().catch(reportError);
+      const { completeSignIn } = await import('./security/sign-in');
+      await completeSignIn(
+        {
+          db,
+          previous: session(),
+          pending: status.pending(),
+          logoutPrevious: () => auth().then((a) => a.fetch('/api/logout', { method: 'POST' })).then(() => undefined),
+          stopAll: () => {
+            engine?.stop();
+            hub.close();
+          },
+          signedIn: (kept) => {
+            setSession(kept);
+            // Every sign-in chooses the PIN anew (a forgotten PIN is replaced this way).
+            requirePinSetup();
+            if (!lockStarted) {
+              lockStarted = true;
+              startAppLock({ hasPin: false, hasDataKey: false, lockAfterMinutes: kept.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
+            }
+            status.setAuthExpired(false);
+            syncWanted = true;
+            void navigator.storage?.persist?.();
+            startSync().catch(reportError);
+          },
+        },
+        s,
+      );
     },
     async signOut() {
       // The session ends on the server first (best effort: offline, it runs out by itself).
@@ -173,9 +171,14 @@ async function boot(): Promise<void> {
     },
   };
   let lockStarted = false;
+  const escrowAcrossReload = sessionStorage.getItem(ESCROW_ACROSS_RELOAD);
+  if (escrowAcrossReload) {
+    sessionStorage.removeItem(ESCROW_ACROSS_RELOAD);
+    holdSignInEscrow(escrowAcrossReload);
+  }
   if (initialSession) {
     lockStarted = true;
-    startAppLock({ hasPin: pinRow !== undefined, lockAfterMinutes: initialSession.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
+    startAppLock({ hasPin: pinRow !== undefined, hasDataKey: loadDataKeyFromTab(), lockAfterMinutes: initialSession.policy.lockAfterMinutes, pausedWhile: () => lockedPath() !== null });
   }
 
   window.addEventListener('online', () => {
@@ -204,7 +207,7 @@ async function boot(): Promise<void> {
   // when explicitly enabled on this device and gives nothing DevTools would not.
   if (localStorage.getItem('slinga:bench') === '1') {
     // Loaded only here, so that the journal code stays out of the initial bundle.
-    void import('../domain/doc-layout/journal-doc').then(({ createDraft }) => {
+    void Promise.all([import('../domain/doc-layout/journal-doc'), import('../domain/doc-layout/exec-write')]).then(([{ createDraft }, { setTaskDone }]) => {
       const domain = { createDraft, parseDocName, setTaskDone };
       const docNames = async () => (await loadDocList(db))?.docs ?? [];
       Object.assign(window, { slingaBench: { hub, status, domain, LOCAL, docNames } });

@@ -7,6 +7,7 @@ import { useApp } from '../app-context';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { securitySv } from '../i18n/security.sv';
 import { unlocked } from '../security/app-lock';
+import { takeSignInEscrow } from '../security/data-key';
 import { attemptsLeft, checkPin, isValidPin, setPin } from '../security/pin';
 import { ErrorText } from '../ui/ErrorText';
 import { LoginPage } from './LoginPage';
@@ -36,7 +37,7 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
     if (!session) return;
     setBusy(true);
     try {
-      await setPin(app.db, session.user.id, pin());
+      await setPin(app.db, session.user.id, pin(), session.deviceSecret, takeSignInEscrow());
       unlocked();
     } catch (err) {
       app.reportError(err);
@@ -54,7 +55,7 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
     setBusy(true);
     try {
       const max = session.policy.maxPinAttempts;
-      const result = await checkPin(app.db, pin(), max);
+      const result = await checkPin(app.db, pin(), max, session.deviceSecret);
       if (result.ok) return unlocked();
       setPinValue('');
       if (result.attemptsLeft <= 0) return app.wipe('pin_attempts');
@@ -78,7 +79,7 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
   });
 
   return (
-    <Show when={!switching()} fallback={<LoginPage />}>
+    <Show when={!(switching() && props.mode === 'locked')} fallback={<LoginPage />}>
       <section class="login lock" aria-labelledby="lock-title" data-testid={props.mode === 'setup' ? 'pin-setup' : 'pin-lock'}>
         <Show
           when={props.mode === 'locked'}

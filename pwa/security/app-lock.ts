@@ -5,6 +5,7 @@
 // middle of work (an app update) does not ask for the PIN again, while a new
 // tab or a restarted browser always does.
 import { createSignal } from 'solid-js';
+import { forgetDataKeyInTab, keepDataKeyInTab } from './data-key';
 
 export type LockState = 'unlocked' | 'locked' | 'setup';
 
@@ -49,13 +50,14 @@ function check(): void {
  * this device (else the PIN setup is shown); `pausedWhile`: no inactivity lock
  * (the recipient holds the tablet in sign-off mode, with no time limit).
  */
-export function startAppLock(options: { hasPin: boolean; lockAfterMinutes: number; pausedWhile: () => boolean }): void {
+export function startAppLock(options: { hasPin: boolean; hasDataKey: boolean; lockAfterMinutes: number; pausedWhile: () => boolean }): void {
   lockAfterMs = options.lockAfterMinutes * 60_000;
   paused = options.pausedWhile;
   lastActive = readLastActive();
   if (!options.hasPin) setState('setup');
-  else if (options.pausedWhile() || Date.now() - lastActive <= lockAfterMs) setState('unlocked');
-  else setState('locked');
+  // Resuming without the PIN needs the data key this tab kept (a reload during work).
+  else if (options.hasDataKey && (options.pausedWhile() || Date.now() - lastActive <= lockAfterMs)) setState('unlocked');
+  else lock();
   if (state() === 'unlocked') {
     lastWrite = 0;
     touch();
@@ -73,6 +75,7 @@ export function startAppLock(options: { hasPin: boolean; lockAfterMinutes: numbe
 export function lock(): void {
   if (state() === 'setup') return;
   setState('locked');
+  forgetDataKeyInTab();
   try {
     sessionStorage.removeItem(ACTIVE_KEY);
   } catch {
@@ -82,6 +85,7 @@ export function lock(): void {
 
 /** The right PIN was given (or a new one chosen). */
 export function unlocked(): void {
+  keepDataKeyInTab();
   setState('unlocked');
   lastWrite = 0;
   touch();

@@ -3,6 +3,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
+import { installEncryption } from '../security/data-key';
 
 /** One synced document; `ydoc` is y-dexie's Y.Doc property (its updates live in `$docs.ydoc_updates`). */
 export type DocRow = { name: string; ydoc: Y.Doc };
@@ -41,6 +42,8 @@ export function openDb(name = DB_NAME): SlingaDb {
     meta: 'key',
   });
   db.version(2).stores({ auditQueue: 'id' });
+  // Document content is sealed with the device's data key (pwa/security/data-key.ts).
+  installEncryption(db);
   return db;
 }
 

@@ -21,6 +21,8 @@ export async function loadSession(db: SlingaDb): Promise<(Session & { savedAt: s
   return session;
 }
 
+/** Saves the session; the escrow key of a sign-in is never stored. */
 export async function saveSession(db: SlingaDb, session: Session): Promise<void> {
-  await db.session.put({ id: 'current', ...session, savedAt: new Date().toISOString() } as never);
+  const { escrowKey: _never, ...kept } = session;
+  await db.session.put({ id: 'current', ...kept, savedAt: new Date().toISOString() } as never);
 }

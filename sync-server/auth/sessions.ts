@@ -32,6 +32,11 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** A 32-byte random key, base64url. */
+function newKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 function sessionUserOf(user: StoredUser): SessionUser {
   return { id: user.id, name: user.name, role: user.role, teamIds: user.teamIds };
 }
@@ -62,13 +67,17 @@ export class Sessions {
   async signIn(user: StoredUser, deviceIdHint: string | undefined): Promise<SessionTokens> {
     const { store, now } = this.#d;
     const at = now();
-    let deviceId = deviceIdHint;
-    const known = deviceId ? store.findDevice(deviceId) : undefined;
-    if (!known || known.revoked_at !== null) {
-      deviceId = `dev-${randomBytes(18).toString('base64url')}`;
-      store.createDevice(deviceId, at.toISOString());
+    let device = deviceIdHint ? store.findDevice(deviceIdHint) : undefined;
+    if (!device || device.revoked_at !== null) {
+      const id = `dev-${randomBytes(18).toString('base64url')}`;
+      store.createDevice(id, at.toISOString(), newKey(), newKey());
+      device = store.findDevice(id);
+    } else if (device.wrap_secret === null || device.escrow_key === null) {
+      store.setDeviceKeys(device.id, newKey(), newKey());
+      device = store.findDevice(device.id);
     }
-    const id = deviceId as string;
+    if (!device?.wrap_secret || !device.escrow_key) throw new Error('device keys missing');
+    const id = device.id;
     const sessionId = randomBytes(16).toString('base64url');
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(at.getTime() + this.#d.sessionTtlSeconds * 1000);
@@ -90,6 +99,8 @@ export class Sessions {
       deviceId: id,
       user: sessionUserOf(user),
       policy: this.#d.policy,
+      deviceSecret: device.wrap_secret,
+      escrowKey: device.escrow_key,
     };
   }
 
@@ -100,6 +111,8 @@ export class Sessions {
     const checked = this.#check(session.id, session.user_id, session.device_id);
     if (!checked.ok) return checked;
     const { token, expiresAt } = await this.#d.tokens.issue(checked.user.id, session.id, session.device_id);
+    const wrapSecret = this.#d.store.findDevice(session.device_id)?.wrap_secret;
+    if (!wrapSecret) return { ok: false, code: AUTH_ERROR_CODES.invalid };
     return {
       ok: true,
       tokens: {
@@ -110,6 +123,7 @@ export class Sessions {
         deviceId: session.device_id,
         user: checked.user,
         policy: this.#d.policy,
+        deviceSecret: wrapSecret,
       },
     };
   }

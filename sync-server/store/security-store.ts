@@ -11,7 +11,9 @@ CREATE TABLE IF NOT EXISTS devices (
   last_seen_at TEXT,
   last_user_id TEXT,
   revoked_at TEXT,
-  revoked_by TEXT
+  revoked_by TEXT,
+  wrap_secret TEXT,
+  escrow_key TEXT
 );
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
@@ -55,6 +57,8 @@ const DeviceRowSchema = z.object({
   last_user_id: z.nullable(z.string()),
   revoked_at: z.nullable(z.string()),
   revoked_by: z.nullable(z.string()),
+  wrap_secret: z.nullable(z.string()),
+  escrow_key: z.nullable(z.string()),
 });
 export type DeviceRow = z.infer<typeof DeviceRowSchema>;
 
@@ -97,8 +101,12 @@ export class SqliteSecurityStore {
     db.exec(SCHEMA_SQL);
     const userColumns = new Set((db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name));
     if (!userColumns.has('revoked_at')) db.exec('ALTER TABLE users ADD COLUMN revoked_at TEXT');
+    const deviceColumns = new Set((db.prepare('PRAGMA table_info(devices)').all() as { name: string }[]).map((c) => c.name));
+    if (!deviceColumns.has('wrap_secret')) db.exec('ALTER TABLE devices ADD COLUMN wrap_secret TEXT');
+    if (!deviceColumns.has('escrow_key')) db.exec('ALTER TABLE devices ADD COLUMN escrow_key TEXT');
     this.#s = {
-      insertDevice: db.prepare('INSERT INTO devices (id, created_at) VALUES (?, ?)'),
+      insertDevice: db.prepare('INSERT INTO devices (id, created_at, wrap_secret, escrow_key) VALUES (?, ?, ?, ?)'),
+      setDeviceKeys: db.prepare('UPDATE devices SET wrap_secret = ?, escrow_key = ? WHERE id = ?'),
       device: db.prepare('SELECT * FROM devices WHERE id = ?'),
       devices: db.prepare('SELECT * FROM devices ORDER BY COALESCE(last_seen_at, created_at) DESC LIMIT 1000'),
       touchDevice: db.prepare('UPDATE devices SET last_seen_at = ?, last_user_id = ? WHERE id = ?'),
@@ -134,8 +142,14 @@ export class SqliteSecurityStore {
 
   // --- devices ---------------------------------------------------------------
 
-  createDevice(id: string, at: string): void {
-    this.#s.insertDevice.run(id, at);
+  /** `wrapSecret` and `escrowKey`: the device's two server-held keys (see docs/SECURITY.md). */
+  createDevice(id: string, at: string, wrapSecret: string, escrowKey: string): void {
+    this.#s.insertDevice.run(id, at, wrapSecret, escrowKey);
+  }
+
+  /** Gives a device made before the keys existed its keys. */
+  setDeviceKeys(id: string, wrapSecret: string, escrowKey: string): void {
+    this.#s.setDeviceKeys.run(wrapSecret, escrowKey, id);
   }
 
   findDevice(id: string): DeviceRow | undefined {

@@ -3,6 +3,7 @@
 //   right one opens Min dag from IndexedDB; the app locks itself after the
 //   policy's time without use (a server with LOCK_AFTER_MINUTES set short);
 // - five wrong PINs wipe the device: IndexedDB empty, back at sign-in;
+// - every stored document row is sealed; a forgotten PIN costs no data;
 // - a doc the server no longer lists is deleted from the device at the next sync;
 // - an admin revokes a connected device: it wipes itself at once;
 // - reads of a recipient's record made offline reach the audit log once the
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecipientAccessResponseSchema, SessionTokensSchema } from '../../domain';
 import { launchChromium } from '../fixtures/browser';
 import { removeDataDir, startTestServer, type TestServer } from '../fixtures/server';
-import { newDevice, signIn, unlockIfAsked, unlockWithPin, waitForServiceWorker, waitUntilSynced } from './helpers';
+import { choosePin, newDevice, signIn, unlockIfAsked, unlockWithPin, waitForServiceWorker, waitUntilSynced } from './helpers';
 import type { Browser } from 'playwright-core';
 
 let server: TestServer;
@@ -150,6 +151,70 @@ describe('PIN lock on a lost tablet', () => {
     expect(await page.getByTestId('visit-card').count()).toBe(0);
     await unlockWithPin(page);
     await page.getByTestId('visit-card').first().waitFor();
+    await context.close();
+  });
+});
+
+describe('encryption at rest', () => {
+  it('every stored document row is sealed: no recipient name or door code in IndexedDB', async () => {
+    const { context, page } = await newDevice(browser);
+    await signIn(page, server.url, 'anna');
+    await waitUntilSynced(page);
+    const { name } = await firstRecipient(page);
+    const rows = await page.evaluate(
+      () =>
+        new Promise<{ count: number; sealed: number; text: string }>((resolve) => {
+          const req = indexedDB.open('slinga');
+          req.onsuccess = () => {
+            const db = req.result;
+            const store = Array.from({ length: db.objectStoreNames.length }, (_, i) => db.objectStoreNames.item(i) ?? '').find((n) => n.endsWith('_updates')) ?? '';
+            const all = db.transaction(store).objectStore(store).getAll();
+            all.onsuccess = () => {
+              db.close();
+              const list = all.result as { u: Uint8Array }[];
+              const sealed = list.filter((r) => r.u[0] === 0x53 && r.u[1] === 0x4c && r.u[2] === 0x45 && r.u[3] === 0x31).length;
+              // Everything stored, as text: a plain Yjs update would show names as UTF-8.
+              const text = list.map((r) => new TextDecoder('utf-8', { fatal: false }).decode(r.u)).join('\n');
+              resolve({ count: list.length, sealed, text });
+            };
+          };
+        }),
+    );
+    expect(rows.count).toBeGreaterThan(50);
+    expect(rows.sealed).toBe(rows.count);
+    expect(rows.text).not.toContain(name);
+    expect(rows.text).not.toContain('Portkod');
+    await context.close();
+  });
+
+  it('a forgotten PIN costs nothing: signing in again opens the data already on the device', async () => {
+    const { context, page } = await newDevice(browser);
+    await signIn(page, server.url, 'bo');
+    await waitUntilSynced(page);
+    await waitForServiceWorker(page);
+    const { name } = await firstRecipient(page);
+    // A new tab, and the PIN is forgotten: sign in with the password again.
+    const tab = await context.newPage();
+    await tab.goto(server.url);
+    await tab.getByTestId('pin-lock').waitFor();
+    await tab.getByRole('button', { name: 'Logga in som någon annan' }).click();
+    await tab.getByLabel('Användarnamn').fill('bo');
+    await tab.getByLabel('Lösenord').fill('demo');
+    await tab.getByRole('button', { name: 'Logga in' }).click();
+    await choosePin(tab, '97531');
+    await tab.getByTestId('visit-card').first().waitFor();
+    // Offline: what shows comes from the device, opened with the server's escrow key.
+    await context.setOffline(true);
+    await tab.reload();
+    await tab.getByRole('heading', { name: 'Min dag' }).waitFor();
+    await tab.locator('.visit-name').first().filter({ hasText: name }).waitFor();
+    // The new PIN works, the old one does not.
+    await tab.getByRole('button', { name: 'Lås', exact: true }).click();
+    await tab.getByLabel('PIN-kod (4–6 siffror)').fill('2468');
+    await tab.getByRole('button', { name: 'Lås upp' }).click();
+    await tab.getByRole('alert').filter({ hasText: 'Fel PIN-kod.' }).waitFor();
+    await unlockWithPin(tab, '97531');
+    await tab.locator('.visit-name').first().filter({ hasText: name }).waitFor();
     await context.close();
   });
 });
