@@ -38,7 +38,8 @@ export const BrukareSchema = z.object({
   id: IdSchema,
   teamId: IdSchema,
   name: z.string().check(z.minLength(1)),
-  birthYear: z.number().check(z.int(), z.gte(1900), z.lte(2100)),
+  /** Absent for a recipient who came in through an order (orders carry no birth year). */
+  birthYear: z.optional(z.number().check(z.int(), z.gte(1900), z.lte(2100))),
   address: z.string().check(z.minLength(1)),
   phone: z.string(),
   keyInfo: z.string(),

@@ -130,7 +130,7 @@ export function continuityReport(
   // Only the birth year is known: the age at the end of the period is at most a year too high.
   const ageOf = (id: string) => {
     const b = recipients.get(id);
-    return b ? Number(endDate.slice(0, 4)) - b.birthYear : undefined;
+    return b?.birthYear !== undefined ? Number(endDate.slice(0, 4)) - b.birthYear : undefined;
   };
   const national = continuityIndicator(met, ageOf, CONTINUITY_PERIOD_DAYS);
   const rows = [...perRecipient].map(([id, n]): ContinuityRow => {

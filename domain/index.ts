@@ -36,7 +36,7 @@ export { mergeTeamDay, readDayExecution, readTeamDay, findDayVisit } from './tea
 export type { BrukareSummary, DayExecution } from './team-day';
 export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstName } from './team';
 export type { Role, SessionUser, Staff, Team } from './team';
-export { describeIssues, parseWith } from './validation';
+export { describeIssue, describeIssues, parseWith } from './validation';
 export type { ParseResult } from './validation';
 export { CancellationSchema, OUTCOME_KINDS, OUTCOME_REASONS, OutcomeInputSchema, OutcomeReasonSchema, OutcomeSchema, PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';
 export type { Cancellation, Outcome, OutcomeInput, OutcomeReason, PlannedInsats, PlannedVisit, Stamp, TaskResult, TeamDay, Visit, VisitExecution, VisitStatus } from './visit';
@@ -110,3 +110,18 @@ export {
   SessionTokensSchema,
 } from './security';
 export type { AdminDevice, AdminUser, DeviceAuditEvent, DevicePolicy, RecipientAccess, SessionTokens } from './security';
+export {
+  GrantSchema,
+  INSATS_NAMES_SV,
+  OrderInsatsSchema,
+  OrderResponseSchema,
+  OrderSchema,
+  draftCarePlan,
+  grantedWeeklyMinutes,
+  insatsCatalogue,
+  recipientKey,
+  spreadWeekdays,
+  weeklyMinutes,
+} from './orders';
+export type { CatalogueEntry, Grant, Order, OrderInsats } from './orders';
+export { addCarePlanItems, readGrant, writeGrant } from './doc-layout/brukare-doc';

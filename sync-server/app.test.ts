@@ -40,7 +40,7 @@ let app: ReturnType<typeof createApp>;
 
 function build(tokens = createTokens(SECRET, TTL_SECONDS)) {
   const security = createSecurity(store, SECRET, { ...DEFAULT_SECURITY, tokenTtlSeconds: TTL_SECONDS }, { now: () => NOW, tokens });
-  return createApp({ directory: store, rooms, security, securityStore: store.security, log: createLogger('silent'), now: () => NOW, dummyHash: fakeHash });
+  return createApp({ directory: store, rooms, security, securityStore: store.security, orderStore: store.orders, log: createLogger('silent'), now: () => NOW, dummyHash: fakeHash });
 }
 
 type Reply = { status: number; body: unknown };

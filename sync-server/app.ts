@@ -35,10 +35,12 @@ import { requireUser, type AuthEnv } from './http/auth-middleware';
 import { clientAddress } from './http/client-address';
 import { deliveredCsv } from './http/delivered-csv';
 import { ApiError } from './http/errors';
+import { orderRoutes } from './http/order-routes';
 import { publicSessionRoutes } from './http/session-routes';
 import type { Logger } from './logger';
 import type { RoomManager } from './rooms/room-manager';
 import type { Security } from './security';
+import type { SqliteOrderStore } from './store/order-store';
 import type { SqliteSecurityStore } from './store/security-store';
 import type { Directory } from './store/types';
 
@@ -51,6 +53,8 @@ export type AppDeps = {
   security: Security;
   /** Devices, sessions and the audit log's rows (admin views). */
   securityStore: SqliteSecurityStore;
+  /** Orders received (POST /api/orders). */
+  orderStore: SqliteOrderStore;
   log: Logger;
   now: () => Date;
   /** A hash to verify against for unknown usernames (constant-time answers). */
@@ -127,6 +131,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.use(requireUser(security.sessions));
   api.route('/audit', auditRoutes(deps));
   api.route('/admin', adminRoutes({ directory, security, store: deps.securityStore }));
+  api.route('/', orderRoutes({ directory, rooms, orders: deps.orderStore, security, log, now: deps.now }));
 
   api.get('/me', (c) => c.json({ user: c.get('user') }));
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
     directory: store,
     rooms: new RoomManager(store, log, 500),
     security: createSecurity(store, 'test-secret-that-is-long-enough-0123456789', DEFAULT_SECURITY, { now: () => instantOf(TODAY, '09:30') }),
-    securityStore: store.security,
+    securityStore: store.security, orderStore: store.orders,
     log,
     now: () => instantOf(TODAY, '09:30'),
     dummyHash: await dummyHash(),

@@ -97,7 +97,7 @@ beforeAll(async () => {
   store = new SqliteStore(dir);
   await seedDemo(store, store, TODAY);
   rooms = new RoomManager(store, createLogger('silent'), 500);
-  app = createApp({ directory: store, rooms, security: createSecurity(store, SECRET, { ...DEFAULT_SECURITY, tokenTtlSeconds: TTL_SECONDS }, { now: () => NOW }), securityStore: store.security, log: createLogger('silent'), now: () => NOW, dummyHash: await dummyHash() });
+  app = createApp({ directory: store, rooms, security: createSecurity(store, SECRET, { ...DEFAULT_SECURITY, tokenTtlSeconds: TTL_SECONDS }, { now: () => NOW }), securityStore: store.security, orderStore: store.orders, log: createLogger('silent'), now: () => NOW, dummyHash: await dummyHash() });
   annaToken = await login('anna');
   for (const brukareId of store.recipientsOfTeam('norr')) {
     const entries = await journal(brukareId, SEEDED_FROM, SEEDED_TO);

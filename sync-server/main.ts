@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     rooms,
     security: createSecurity(store, secret, config.security),
     securityStore: store.security,
+    orderStore: store.orders,
     log,
     now: () => new Date(),
     dummyHash: await dummyHash(),

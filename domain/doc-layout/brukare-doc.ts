@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod/mini';
 import { BrukareSchema, CarePlanItemSchema, type Brukare, type CarePlanItem } from '../brukare';
+import { GrantSchema, type Grant } from '../orders';
 import { describeIssues, type ParseResult } from '../validation';
 import { setFields } from './y-helpers';
 
@@ -57,4 +58,27 @@ export function writeBrukare(doc: Y.Doc, brukare: Brukare, origin?: unknown): vo
       if (JSON.stringify(plan.get(item.id)) !== JSON.stringify(item)) plan.set(item.id, item);
     }
   }, origin);
+}
+
+const GRANT = 'grant';
+
+/** What the latest order grants (root map "grant"): written by the server when an order comes in. */
+export function writeGrant(doc: Y.Doc, grant: Grant, origin?: unknown): void {
+  const checked = GrantSchema.parse(grant);
+  doc.transact(() => setFields(doc.getMap(GRANT), checked), origin);
+}
+
+export function readGrant(doc: Y.Doc): Grant | undefined {
+  const map = doc.getMap<unknown>(GRANT);
+  if (map.size === 0) return undefined;
+  const parsed = GrantSchema.safeParse(map.toJSON());
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Adds care plan items whose ids the plan does not have yet; never changes or removes one. */
+export function addCarePlanItems(doc: Y.Doc, items: readonly CarePlanItem[], origin?: unknown): string[] {
+  const plan = doc.getMap<unknown>(CARE_PLAN);
+  const added = items.filter((item) => !plan.has(item.id)).map((item) => CarePlanItemSchema.parse(item));
+  if (added.length > 0) doc.transact(() => added.forEach((item) => plan.set(item.id, item)), origin);
+  return added.map((item) => item.id);
 }

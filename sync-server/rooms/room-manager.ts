@@ -1,6 +1,6 @@
 // Loads rooms on first use and drops them when the last client leaves (never
 // while a queued write is pending, because the drop itself is queued).
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { DocStore } from '../store/types';
 import { Room, type ApplyResult } from './room';
@@ -75,6 +75,30 @@ export class RoomManager {
     const room = await this.acquire(name);
     try {
       return await room.enqueue(() => room.applyUpdate(update, null));
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /**
+   * Changes a doc on the server (orders, imports): `fn` edits a copy of the
+   * current doc; what it changed is applied like any client's update
+   * (persisted, then broadcast). Returns `fn`'s result.
+   */
+  async change<T>(name: string, fn: (doc: Y.Doc) => T): Promise<{ result: T; applied: ApplyResult }> {
+    const room = await this.acquire(name);
+    try {
+      return await room.enqueue(async () => {
+        const copy = new Y.Doc({ gc: room.doc.gc });
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+        const before = Y.encodeStateVector(copy);
+        const result = fn(copy);
+        const update = Y.encodeStateAsUpdate(copy, before);
+        copy.destroy();
+        // An update with no structs and no deletions changes nothing.
+        if (update.byteLength <= 2) return { result, applied: 'unchanged' as ApplyResult };
+        return { result, applied: await room.applyUpdate(update, null) };
+      });
     } finally {
       this.release(room);
     }

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod/mini';
 import { IdSchema, RoleSchema, StaffSchema, TeamSchema, type Role, type Staff, type Team } from '../../domain';
+import { SqliteOrderStore } from './order-store';
 import { SqliteSecurityStore } from './security-store';
 import type { Directory, DocStore, MetaStore, StoredUser } from './types';
 
@@ -70,6 +71,8 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
   readonly #stmts;
   /** Devices, sessions, failed sign-ins and the audit log (same file). */
   readonly security: SqliteSecurityStore;
+  /** Orders received from the municipality (same file). */
+  readonly orders: SqliteOrderStore;
 
   constructor(dataDir: string, fileName = 'slinga.sqlite') {
     mkdirSync(dataDir, { recursive: true });
@@ -83,6 +86,7 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
     if (!userColumns.has('work_hours')) this.#db.exec('ALTER TABLE users ADD COLUMN work_hours TEXT');
     const db = this.#db;
     this.security = new SqliteSecurityStore(db);
+    this.orders = new SqliteOrderStore(db);
     this.#stmts = {
       load: db.prepare('SELECT data FROM doc_updates WHERE doc_name = ? ORDER BY id'),
       append: db.prepare('INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)'),

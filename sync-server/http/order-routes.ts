@@ -1,0 +1,129 @@
+// Orders in (POST /api/orders) and the insats catalogue they refer to
+// (GET /api/catalogue/insatser). An order makes a recipient (its row in the
+// directory and its brukare doc with a draft care plan) that the team's
+// devices then sync; the same orderId again changes nothing; a later order for
+// the same person (same team, name and address) updates what is granted and
+// adds care plan items for newly granted insatser. Only the team's schedulers
+// and admins may post.
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import {
+  OrderSchema,
+  addCarePlanItems,
+  brukareDocName,
+  describeIssue,
+  draftCarePlan,
+  insatsCatalogue,
+  readBrukare,
+  recipientKey,
+  writeBrukare,
+  writeGrant,
+  type Brukare,
+  type Order,
+} from '../../domain';
+import type { Logger } from '../logger';
+import type { RoomManager } from '../rooms/room-manager';
+import type { Security } from '../security';
+import type { SqliteOrderStore } from '../store/order-store';
+import type { Directory } from '../store/types';
+import type { AuthEnv } from './auth-middleware';
+import { ApiError } from './errors';
+import { readJson } from './read-json';
+
+export type OrderRouteDeps = { directory: Directory; rooms: RoomManager; orders: SqliteOrderStore; security: Security; log: Logger; now: () => Date };
+
+/** A 400 that names every wrong field, as text and as a list. */
+function invalid(c: { json(body: unknown, status: 400): Response }, fields: { field: string; message: string }[]): Response {
+  return c.json({ error: `invalid order: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields }, 400);
+}
+
+function newRecipientId(): string {
+  return `r-${randomBytes(8).toString('hex')}`;
+}
+
+export function orderRoutes(deps: OrderRouteDeps): Hono<AuthEnv> {
+  const { directory, rooms, orders, security, log } = deps;
+  const app = new Hono<AuthEnv>();
+
+  app.get('/catalogue/insatser', (c) => c.json({ insatser: insatsCatalogue() }));
+
+  app.post('/orders', async (c) => {
+    const parsed = OrderSchema.safeParse(await readJson(c.req.raw));
+    if (!parsed.success) {
+      // One entry per field, with every message about it.
+      const byField = new Map<string, string[]>();
+      for (const issue of parsed.error.issues) {
+        const text = describeIssue(issue);
+        const cut = text.indexOf(': ');
+        const field = text.slice(0, cut);
+        byField.set(field, [...(byField.get(field) ?? []), text.slice(cut + 2)]);
+      }
+      return invalid(c, [...byField].map(([field, messages]) => ({ field, message: messages.join(', ') })));
+    }
+    const order: Order = parsed.data;
+    const user = c.get('user');
+    if (user.role !== 'admin' && user.role !== 'scheduler') throw new ApiError(403, "only the team's schedulers and admins may send orders");
+    if (!directory.listTeams().some((t) => t.id === order.teamId)) return invalid(c, [{ field: 'teamId', message: 'no such team' }]);
+    if (user.role === 'scheduler' && !user.teamIds.includes(order.teamId)) throw new ApiError(403, "only the team's schedulers and admins may send orders");
+
+    // The same order again: nothing changes, the same answer.
+    const earlier = orders.findOrder(order.orderId);
+    if (earlier) {
+      if (earlier.team_id !== order.teamId) return invalid(c, [{ field: 'orderId', message: 'already used for another team' }]);
+      return c.json({ recipientId: earlier.recipient_id }, 201);
+    }
+
+    const key = recipientKey(order.recipient.name, order.recipient.address);
+    const known = orders.recipientByKey(order.teamId, key);
+    const recipientId = known ?? newRecipientId();
+    const at = deps.now().toISOString();
+    const grant = { orderId: order.orderId, grantedFrom: order.grantedFrom, ...(order.grantedTo ? { grantedTo: order.grantedTo } : {}), insatser: order.insatser, receivedAt: at };
+    const docName = brukareDocName(recipientId);
+
+    const { result, applied } = await rooms.change(docName, (doc) => {
+      const existing = readBrukare(doc);
+      if (!existing.ok) {
+        // A new recipient: the profile from the order, and a draft care plan from what is granted.
+        const brukare: Brukare = {
+          id: recipientId,
+          teamId: order.teamId,
+          name: order.recipient.name,
+          address: order.recipient.address,
+          phone: order.recipient.phone ?? '',
+          keyInfo: '',
+          language: order.recipient.language ?? 'sv',
+          communicationNeeds: [],
+          contacts: order.recipient.contacts ?? [],
+          allergies: [],
+          risks: [],
+          goodToKnow: [],
+          carePlan: draftCarePlan(recipientId, order.insatser),
+        };
+        writeBrukare(doc, brukare);
+        writeGrant(doc, grant);
+        return { created: true, added: brukare.carePlan.length };
+      }
+      // A later order: what is granted now, and items for insatser not in the plan yet.
+      writeGrant(doc, grant);
+      const added = addCarePlanItems(doc, draftCarePlan(recipientId, order.insatser));
+      return { created: false, added: added.length };
+    });
+    if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, 'the order could not be stored; send it again');
+
+    // Only once the doc is stored: the directory row that makes the team's devices sync it, and the order.
+    if (!known) directory.upsertRecipient(recipientId, order.teamId);
+    orders.insertOrder({ order_id: order.orderId, team_id: order.teamId, recipient_id: recipientId, recipient_key: key, received_at: at, received_by: user.id, body: JSON.stringify(order) });
+    security.audit.append({
+      action: result.created ? 'order_created_recipient' : 'order_updated_grant',
+      actorId: user.id,
+      deviceId: c.get('deviceId'),
+      subjectKind: 'brukare',
+      subjectId: recipientId,
+      detail: { orderId: order.orderId, insatser: order.insatser.length, carePlanItemsAdded: result.added },
+    });
+    log.info('order', { recipient: recipientId, created: result.created });
+    return c.json({ recipientId }, 201);
+  });
+
+  return app;
+}
