@@ -22,6 +22,7 @@ const SignOffPage = lazy(() => import('./pages/SignOffPage'));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const LockPage = lazy(() => import('./pages/LockPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
+const OrderPage = lazy(() => import('./pages/OrderPage'));
 
 function Frame(props: RouteSectionProps): JSX.Element {
   const app = useApp();
@@ -87,6 +88,7 @@ export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
           <Route path="/planering" component={BoardPage} />
           <Route path="/planering/vecka" component={WeekPage} />
           <Route path="/planering/uppfoljning" component={ReportsPage} />
+          <Route path="/planering/bestallning" component={OrderPage} />
           <Route path="/kvittens/:date/:visitId" component={SignOffPage} />
           <Route path="/admin" component={AdminPage} />
           <Route path="*" component={DayPage} />

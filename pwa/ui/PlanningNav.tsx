@@ -19,6 +19,9 @@ export function PlanningNav(): JSX.Element {
       <A href={`/planering/uppfoljning${query()}`} class="nav-link">
         {t().planningNav.followUp}
       </A>
+      <A href="/planering/bestallning" class="nav-link">
+        {t().planningNav.order}
+      </A>
     </nav>
   );
 }

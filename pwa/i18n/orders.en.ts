@@ -1,0 +1,31 @@
+// English strings of the order page.
+import type { OrdersStrings } from './orders.sv';
+
+export const ordersEn: OrdersStrings = {
+  title: 'New order',
+  intro: "Enter an order from the needs assessor. The recipient and a draft care plan are created, and the team's devices get them at the next sync.",
+  orderId: "The order's id",
+  orderIdHint: 'The same id again changes nothing. A new order for the same person updates the granted insatser.',
+  team: 'Team',
+  name: 'Name',
+  address: 'Address',
+  phone: 'Phone (optional)',
+  language: 'Language (optional, e.g. sv, fi, ar)',
+  grantedFrom: 'Granted from',
+  grantedTo: 'Granted until (optional)',
+  insatser: 'Granted insatser',
+  insats: (n: number) => `Insats ${n}`,
+  type: 'Insats',
+  minutes: 'Minutes per occasion',
+  occasions: 'Occasions per week',
+  note: 'Note (optional)',
+  addInsats: 'Add an insats',
+  removeInsats: (n: number) => `Remove insats ${n}`,
+  submit: 'Send the order',
+  sending: 'Sending …',
+  created: 'The order has been received.',
+  openRecipient: "Open the recipient's record",
+  offline: 'Orders need a connection.',
+  failed: 'The order could not be received. Try again.',
+  invalid: 'Please correct:',
+};
