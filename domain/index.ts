@@ -117,6 +117,7 @@ export {
   OrderResponseSchema,
   OrderSchema,
   draftCarePlan,
+  drifts,
   grantedWeeklyMinutes,
   insatsCatalogue,
   recipientKey,

@@ -2,7 +2,7 @@
 // was granted.
 import { describe, expect, it } from 'vitest';
 import { BrukareSchema } from './brukare';
-import { OrderSchema, draftCarePlan, grantedWeeklyMinutes, insatsCatalogue, recipientKey, spreadWeekdays, weeklyMinutes } from './orders';
+import { OrderSchema, draftCarePlan, drifts, grantedWeeklyMinutes, insatsCatalogue, recipientKey, spreadWeekdays, weeklyMinutes } from './orders';
 
 describe('spreadWeekdays', () => {
   it('spreads occasions over the week, Monday first', () => {
@@ -53,5 +53,15 @@ describe('recipientKey and the catalogue', () => {
     const ids = insatsCatalogue().map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(insatsCatalogue().every((e) => e.pictogram === `/pictograms/${e.id}.svg`)).toBe(true);
+  });
+});
+
+describe('drifts', () => {
+  it('flags a gap of more than 10 % and more than 15 minutes a week', () => {
+    expect(drifts(240, 240)).toBe(false);
+    expect(drifts(255, 240)).toBe(false); // 15 minutes
+    expect(drifts(270, 240)).toBe(true);
+    expect(drifts(0, 120)).toBe(true);
+    expect(drifts(1030, 1000)).toBe(false); // 3 %
   });
 });

@@ -137,3 +137,9 @@ export function recipientKey(name: string, address: string): string {
   const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
   return `${norm(name)}|${norm(address)}`;
 }
+
+/** Planned time has drifted from the granted time: more than 10 % and more than 15 minutes a week apart. */
+export function drifts(plannedMinutes: number, grantedMinutes: number): boolean {
+  const gap = Math.abs(plannedMinutes - grantedMinutes);
+  return gap > 15 && gap > 0.1 * grantedMinutes;
+}

@@ -20,6 +20,8 @@ export type AppServices = {
   wipe(reason: WipeReason): Promise<void>;
   /** fetch() on the server's API with a fresh access token (e.g. '/api/teams/norr/staff'). */
   api(path: string, init?: RequestInit): Promise<Response>;
+  /** Asks the server for the device's doc list again now (e.g. after an order made a recipient). */
+  refreshDocs(): void;
   /** Records a read of a recipient's record for the audit log (uploaded at the next sync). */
   recordRead(action: DeviceAuditEvent['action'], brukareId: string): void;
   /** Origin of the sync server (same origin as the app). */

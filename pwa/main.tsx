@@ -166,6 +166,9 @@ async function boot(): Promise<void> {
     },
     wipe,
     api: async (path, init) => (await auth()).fetch(path, init),
+    refreshDocs() {
+      engine?.refresh().catch(reportError);
+    },
     recordRead(action, brukareId) {
       db.auditQueue.add({ id: crypto.randomUUID(), action, brukareId, at: new Date().toISOString() }).catch(reportError);
     },

@@ -30,6 +30,18 @@ export const weekEn: WeekStrings = {
   countingNote:
     'Times are planned times. Cancelled visits are not counted. With two staff on a visit, it counts for both, and the day total counts staff time: a visit with two staff counts twice.',
   windowNote: 'The device holds the planning from two weeks back to two weeks ahead.',
+  grant: {
+    title: 'Granted and planned',
+    intro: 'Minutes per week for recipients who came in with an order: what is granted, what the care plan says, and what is planned this week.',
+    recipient: 'Recipient',
+    granted: 'Granted',
+    carePlan: 'Care plan',
+    planned: 'Planned this week',
+    drift: 'Differs',
+    matches: 'Matches',
+    none: 'No recipient of the team has come in with an order yet.',
+    minutes: (n: number) => `${n} min`,
+  },
   generate: {
     title: 'Visits from care plans',
     button: 'Create visits from care plans',

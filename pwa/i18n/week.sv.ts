@@ -31,6 +31,18 @@ export const weekSv = {
   countingNote:
     'Tiden är planerad tid. Inställda besök räknas inte. Vid dubbelbemanning räknas besöket hos båda, och i summan för dagen räknas personaltiden: ett besök med två personal räknas två gånger.',
   windowNote: 'Enheten har planeringen från två veckor bakåt till två veckor framåt.',
+  grant: {
+    title: 'Beviljat och planerat',
+    intro: 'Minuter per vecka för brukare som kommit in med en beställning: det som är beviljat, det som genomförandeplanen säger och det som är planerat den här veckan.',
+    recipient: 'Brukare',
+    granted: 'Beviljat',
+    carePlan: 'Genomförandeplan',
+    planned: 'Planerat denna vecka',
+    drift: 'Avviker',
+    matches: 'Stämmer',
+    none: 'Ingen brukare i teamet har kommit in med en beställning ännu.',
+    minutes: (n: number) => `${n} min`,
+  },
   generate: {
     title: 'Besök från omsorgsplaner',
     button: 'Skapa besök från omsorgsplaner',

@@ -82,6 +82,8 @@ export default function OrderPage(): JSX.Element {
       const ok = res.status === 201 ? OrderResponseSchema.safeParse(json) : null;
       if (!ok?.success) return setError(s().failed);
       setCreated(ok.data.recipientId);
+      // This device syncs the new recipient right away (the team's others at their next look).
+      app.refreshDocs();
     } catch {
       setError(s().offline);
     } finally {

@@ -38,6 +38,7 @@ import { loadDocList } from '../storage/meta-repo';
 import { loadTeamStaff, type TeamStaff } from '../storage/staff-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
+import { GrantedVsPlanned } from '../ui/GrantedVsPlanned';
 import { PlanningNav } from '../ui/PlanningNav';
 
 const DAYS_IN_WEEK = 7;
@@ -261,6 +262,7 @@ export default function WeekPage(): JSX.Element {
           <GenerateMessage w={w} result={result()} />
         </div>
       </section>
+      <GrantedVsPlanned teamId={teamId()} visits={() => (visitsByDate() ? [...(visitsByDate()?.values() ?? [])].flat() : undefined)} strings={w} />
     </article>
   );
 }

@@ -1,8 +1,9 @@
 // A scheduler takes in an order by hand (issue 7): a form that leaves out the
 // name and address is refused with both fields named; the full order with two
-// insatser makes a recipient whose draft care plan the scheduler reads at once,
-// and a caregiver of the team has the new recipient's record on her tablet,
-// offline too.
+// insatser makes a recipient whose draft care plan the scheduler reads at once;
+// the week view shows granted and planned minutes side by side (flagged until
+// visits are generated), and a caregiver of the team has the new recipient's
+// record on her tablet, offline too.
 import { describe, expect, it } from 'vitest';
 import { newDevice, signIn, unlockIfAsked, useServerAndBrowser, waitForServiceWorker, waitUntilSynced } from './helpers';
 
@@ -44,6 +45,21 @@ describe('orders in the app', () => {
     await carePlan.getByText('Dusch (09:00–12:00)').waitFor();
     expect(await carePlan.innerText()).toContain('Vill klä sig själv.');
     const recipientPath = new URL(page.url()).pathname;
+    const recipientId = recipientPath.split('/').pop() ?? '';
+
+    // Granted and planned side by side: 7 × 30 + 2 × 45 = 300 minutes granted and in the
+    // draft plan, nothing planned yet this week, so it is flagged; generating visits plans some.
+    await page.goto(`${url}/planering/vecka`);
+    const row = page.locator(`[data-testid=granted-vs-planned] tr[data-recipient-id="${recipientId}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.locator('td').allInnerTexts()).toEqual(['300 min', '300 min', '0 min', '⚠ Avviker']);
+    expect(await row.getAttribute('data-drift')).toBe('true');
+    await waitUntilSynced(page);
+    await page.getByRole('button', { name: 'Skapa besök från omsorgsplaner' }).click();
+    await page.waitForFunction((id) => {
+      const cells = document.querySelectorAll(`[data-testid=granted-vs-planned] tr[data-recipient-id="${id}"] td`);
+      return cells.length > 2 && cells[2]?.textContent !== '0 min';
+    }, recipientId);
     expect(planner.errors).toEqual([]);
     await planner.context.close();
 
