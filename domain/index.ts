@@ -32,7 +32,7 @@ export type { CloseCode } from './protocol';
 export { changeRangesOf, changeRangesOfUpdate, decodeAckPayload, encodeAckPayload, isCovered, isEmptyChange, serverStateOf } from './sync-ack';
 export type { ChangeRanges, ServerState } from './sync-ack';
 export { docsForUser, syncWindow } from './sync-window';
-export { mergeTeamDay, readDayExecution, readTeamDay, findDayVisit } from './team-day';
+export { mergeTeamDay, readDayExecution, readTeamDay, findDayVisit, findVisitInDayDocs } from './team-day';
 export type { BrukareSummary, DayExecution } from './team-day';
 export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstName } from './team';
 export type { Role, SessionUser, Staff, Team } from './team';
@@ -120,6 +120,7 @@ export {
   drifts,
   grantedWeeklyMinutes,
   insatsCatalogue,
+  plannedMinutesPerRecipient,
   recipientKey,
   spreadWeekdays,
   weeklyMinutes,

@@ -2,7 +2,7 @@
 // was granted.
 import { describe, expect, it } from 'vitest';
 import { BrukareSchema } from './brukare';
-import { OrderSchema, draftCarePlan, drifts, grantedWeeklyMinutes, insatsCatalogue, recipientKey, spreadWeekdays, weeklyMinutes } from './orders';
+import { OrderSchema, draftCarePlan, drifts, plannedMinutesPerRecipient, grantedWeeklyMinutes, insatsCatalogue, recipientKey, spreadWeekdays, weeklyMinutes } from './orders';
 
 describe('spreadWeekdays', () => {
   it('spreads occasions over the week, Monday first', () => {
@@ -63,5 +63,13 @@ describe('drifts', () => {
     expect(drifts(270, 240)).toBe(true);
     expect(drifts(0, 120)).toBe(true);
     expect(drifts(1030, 1000)).toBe(false); // 3 %
+  });
+});
+
+describe('plannedMinutesPerRecipient', () => {
+  it('counts each visit once, leaving out cancelled and missed ones', () => {
+    const v = (brukareId: string, status: 'planned' | 'done' | 'cancelled' | 'missed', plannedStart: string, plannedEnd: string) => ({ brukareId, status, plannedStart, plannedEnd });
+    const minutes = plannedMinutesPerRecipient([v('a', 'planned', '08:00', '08:30'), v('a', 'done', '12:00', '12:45'), v('a', 'cancelled', '18:00', '19:00'), v('b', 'missed', '09:00', '10:00')]);
+    expect([...minutes]).toEqual([['a', 75]]);
   });
 });

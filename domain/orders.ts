@@ -4,8 +4,10 @@
 // is a public contract (POST /api/orders, docs/ARCHITECTURE.md).
 import { z } from 'zod/mini';
 import { ContactSchema, type CarePlanItem } from './brukare';
+import { minutesOfDay } from './dates';
 import { DateSchema, IdSchema } from './ids';
 import { INSATS_LIFE_AREA, INSATS_TYPES, InsatsTypeSchema, type InsatsType, type LifeArea } from './insatser';
+import type { Visit } from './visit';
 
 export const OrderInsatsSchema = z.object({
   type: InsatsTypeSchema,
@@ -136,6 +138,20 @@ export function grantedWeeklyMinutes(insatser: readonly OrderInsats[]): number {
 export function recipientKey(name: string, address: string): string {
   const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
   return `${norm(name)}|${norm(address)}`;
+}
+
+/**
+ * Planned minutes per recipient over some visits, the way a grant counts them:
+ * each visit's planned length once (however many staff), cancelled and missed
+ * visits not at all.
+ */
+export function plannedMinutesPerRecipient(visits: readonly Pick<Visit, 'brukareId' | 'status' | 'plannedStart' | 'plannedEnd'>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of visits) {
+    if (v.status === 'cancelled' || v.status === 'missed') continue;
+    out.set(v.brukareId, (out.get(v.brukareId) ?? 0) + minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart));
+  }
+  return out;
 }
 
 /** Planned time has drifted from the granted time: more than 10 % and more than 15 minutes a week apart. */

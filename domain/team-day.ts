@@ -55,3 +55,19 @@ export function findDayVisit(planDoc: Y.Doc, execDoc: Y.Doc, visitId: string): {
   const unplanned = readUnplannedVisits(execDoc).items.find((v) => v.id === visitId);
   return unplanned ? { plan: unplanned, unplanned: true } : undefined;
 }
+
+/**
+ * Finds a visit in a user's day docs, given as [plan, exec] pairs (one pair
+ * per team, in order): the planned or unplanned visit and the exec doc that
+ * holds its field records.
+ */
+export function findVisitInDayDocs(docs: readonly (Y.Doc | undefined)[], visitId: string): { plan: PlannedVisit; unplanned: boolean; execDoc: Y.Doc } | undefined {
+  for (let i = 0; i + 1 < docs.length; i += 2) {
+    const planDoc = docs[i];
+    const execDoc = docs[i + 1];
+    if (!planDoc || !execDoc) continue;
+    const hit = findDayVisit(planDoc, execDoc, visitId);
+    if (hit) return { ...hit, execDoc };
+  }
+  return undefined;
+}

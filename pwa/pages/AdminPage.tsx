@@ -9,6 +9,7 @@ import { dateTimeOf } from '../format';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { securitySv } from '../i18n/security.sv';
 import { ErrorText } from '../ui/ErrorText';
+import { ScrollTable } from '../ui/ScrollTable';
 
 const UsersSchema = z.object({ users: z.array(AdminUserSchema) });
 const DevicesSchema = z.object({ devices: z.array(AdminDeviceSchema) });
@@ -81,49 +82,33 @@ export default function AdminPage(): JSX.Element {
           <h2 id="admin-users">{a().users}</h2>
           <Show when={users()} fallback={<p>{navigator.onLine ? '…' : a().offline}</p>}>
             {(list) => (
-              <div class="report-scroll" role="region" aria-labelledby="admin-users" tabindex="0">
-                <table class="report-table" data-testid="admin-users">
-                  <thead>
+              <ScrollTable labelledBy="admin-users" testId="admin-users" headings={[a().name, a().username, a().role, a().teams, a().status, { hidden: a().revoke }]}>
+                <For each={list().users}>
+                  {(u) => (
                     <tr>
-                      <th scope="col">{a().name}</th>
-                      <th scope="col">{a().username}</th>
-                      <th scope="col">{a().role}</th>
-                      <th scope="col">{a().teams}</th>
-                      <th scope="col">{a().status}</th>
-                      <th scope="col">
-                        <span class="sr-only">{a().revoke}</span>
-                      </th>
+                      <th scope="row">{u.name}</th>
+                      <td>{u.username}</td>
+                      <td>{u.role}</td>
+                      <td>{u.teamIds.join(', ')}</td>
+                      <td>{u.revokedAt ? a().revoked : a().active}</td>
+                      <td>
+                        <Show
+                          when={u.revokedAt}
+                          fallback={
+                            <button type="button" class="btn" disabled={u.id === app.session()?.user.id} onClick={() => void post(`/api/admin/users/${u.id}/revoke`, a().confirmRevokeUser(u.name))}>
+                              {a().revoke} <span class="sr-only">{u.name}</span>
+                            </button>
+                          }
+                        >
+                          <button type="button" class="btn" onClick={() => void post(`/api/admin/users/${u.id}/restore`, `${a().restore}: ${u.name}?`)}>
+                            {a().restore} <span class="sr-only">{u.name}</span>
+                          </button>
+                        </Show>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list().users}>
-                      {(u) => (
-                        <tr>
-                          <th scope="row">{u.name}</th>
-                          <td>{u.username}</td>
-                          <td>{u.role}</td>
-                          <td>{u.teamIds.join(', ')}</td>
-                          <td>{u.revokedAt ? a().revoked : a().active}</td>
-                          <td>
-                            <Show
-                              when={u.revokedAt}
-                              fallback={
-                                <button type="button" class="btn" disabled={u.id === app.session()?.user.id} onClick={() => void post(`/api/admin/users/${u.id}/revoke`, a().confirmRevokeUser(u.name))}>
-                                  {a().revoke} <span class="sr-only">{u.name}</span>
-                                </button>
-                              }
-                            >
-                              <button type="button" class="btn" onClick={() => void post(`/api/admin/users/${u.id}/restore`, `${a().restore}: ${u.name}?`)}>
-                                {a().restore} <span class="sr-only">{u.name}</span>
-                              </button>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+                  )}
+                </For>
+              </ScrollTable>
             )}
           </Show>
         </section>
@@ -131,40 +116,25 @@ export default function AdminPage(): JSX.Element {
           <h2 id="admin-devices">{a().devices}</h2>
           <Show when={devices()}>
             {(list) => (
-              <div class="report-scroll" role="region" aria-labelledby="admin-devices" tabindex="0">
-                <table class="report-table" data-testid="admin-devices">
-                  <thead>
-                    <tr>
-                      <th scope="col">{a().device}</th>
-                      <th scope="col">{a().user}</th>
-                      <th scope="col">{a().lastSeen}</th>
-                      <th scope="col">{a().status}</th>
-                      <th scope="col">
-                        <span class="sr-only">{a().revoke}</span>
-                      </th>
+              <ScrollTable labelledBy="admin-devices" testId="admin-devices" headings={[a().device, a().user, a().lastSeen, a().status, { hidden: a().revoke }]}>
+                <For each={list().devices}>
+                  {(d) => (
+                    <tr data-device-id={d.id}>
+                      <th scope="row">{d.id.slice(0, 12)}</th>
+                      <td>{d.userName ?? '–'}</td>
+                      <td>{d.lastSeenAt ? dateTimeOf(d.lastSeenAt, today) : a().never}</td>
+                      <td>{d.revokedAt ? a().revoked : a().active}</td>
+                      <td>
+                        <Show when={!d.revokedAt}>
+                          <button type="button" class="btn" onClick={() => void post(`/api/admin/devices/${d.id}/revoke`, a().confirmRevokeDevice)}>
+                            {a().revoke} <span class="sr-only">{d.userName ?? d.id}</span>
+                          </button>
+                        </Show>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list().devices}>
-                      {(d) => (
-                        <tr data-device-id={d.id}>
-                          <th scope="row">{d.id.slice(0, 12)}</th>
-                          <td>{d.userName ?? '–'}</td>
-                          <td>{d.lastSeenAt ? dateTimeOf(d.lastSeenAt, today) : a().never}</td>
-                          <td>{d.revokedAt ? a().revoked : a().active}</td>
-                          <td>
-                            <Show when={!d.revokedAt}>
-                              <button type="button" class="btn" onClick={() => void post(`/api/admin/devices/${d.id}/revoke`, a().confirmRevokeDevice)}>
-                                {a().revoke} <span class="sr-only">{d.userName ?? d.id}</span>
-                              </button>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+                  )}
+                </For>
+              </ScrollTable>
             )}
           </Show>
         </section>

@@ -26,8 +26,6 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
 
   onMount(() => pinInput?.focus());
 
-  const digitsOnly = (value: string) => value.replace(/\D/g, '').slice(0, 6);
-
   const choose = async (event: SubmitEvent) => {
     event.preventDefault();
     setError(null);
@@ -88,27 +86,8 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
               <h1 id="lock-title">{s().setupTitle}</h1>
               <p>{s().setupIntro}</p>
               <form onSubmit={choose} novalidate>
-                <label for="pin-new">{s().pin}</label>
-                <input
-                  id="pin-new"
-                  ref={(el) => (pinInput = el)}
-                  type="password"
-                  inputmode="numeric"
-                  autocomplete="new-password"
-                  maxlength="6"
-                  value={pin()}
-                  onInput={(e) => setPinValue(digitsOnly(e.currentTarget.value))}
-                />
-                <label for="pin-again">{s().pinAgain}</label>
-                <input
-                  id="pin-again"
-                  type="password"
-                  inputmode="numeric"
-                  autocomplete="new-password"
-                  maxlength="6"
-                  value={again()}
-                  onInput={(e) => setAgain(digitsOnly(e.currentTarget.value))}
-                />
+                <PinField id="pin-new" label={s().pin} autocomplete="new-password" value={pin()} onValue={setPinValue} ref={(el) => (pinInput = el)} />
+                <PinField id="pin-again" label={s().pinAgain} autocomplete="new-password" value={again()} onValue={setAgain} />
                 <ErrorText message={error()} />
                 <button type="submit" class="btn btn-primary" disabled={busy()}>
                   {s().save}
@@ -120,17 +99,7 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
           <h1 id="lock-title">{s().lockedTitle}</h1>
           <p>{s().lockedIntro(app.session()?.user.name ?? '')}</p>
           <form onSubmit={unlock} novalidate>
-            <label for="pin-unlock">{s().pin}</label>
-            <input
-              id="pin-unlock"
-              ref={(el) => (pinInput = el)}
-              type="password"
-              inputmode="numeric"
-              autocomplete="off"
-              maxlength="6"
-              value={pin()}
-              onInput={(e) => setPinValue(digitsOnly(e.currentTarget.value))}
-            />
+            <PinField id="pin-unlock" label={s().pin} autocomplete="off" value={pin()} onValue={setPinValue} ref={(el) => (pinInput = el)} />
             <ErrorText message={error()} />
             <button type="submit" class="btn btn-primary" disabled={busy() || pin().length < 4}>
               {busy() ? s().checking : s().unlock}
@@ -146,4 +115,21 @@ export default function LockPage(props: { mode: 'setup' | 'locked' }): JSX.Eleme
   );
 }
 
-
+/** A labelled PIN field: digits only, at most six, hidden, with the numeric keyboard. */
+function PinField(props: { id: string; label: string; autocomplete: string; value: string; onValue(value: string): void; ref?: (el: HTMLInputElement) => void }): JSX.Element {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        ref={(el) => props.ref?.(el)}
+        type="password"
+        inputmode="numeric"
+        autocomplete={props.autocomplete}
+        maxlength="6"
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+      />
+    </>
+  );
+}

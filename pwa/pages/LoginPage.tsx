@@ -3,7 +3,6 @@
 import { Show, createSignal, type JSX } from 'solid-js';
 import { LoginResponseSchema } from '../../domain';
 import { PendingChangesError, useApp } from '../app-context';
-import { useI18n } from '../i18n/i18n';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { loginSv } from '../i18n/login.sv';
 import { ErrorText } from '../ui/ErrorText';
@@ -13,7 +12,6 @@ type WipedReason = 'pin_attempts' | 'revoked' | 'offline_too_long';
 
 export function LoginPage(props: { relogin?: boolean }): JSX.Element {
   const app = useApp();
-  const { t } = useI18n();
   const l = useLazyStrings(loginSv, () => import('../i18n/login.en').then((m) => m.loginEn));
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');

@@ -11,7 +11,7 @@ import {
   brukareDocName,
   DEFAULT_SIGN_OFF_SETTINGS,
   execDocName,
-  findDayVisit,
+  findVisitInDayDocs,
   firstName,
   importEntry,
   isRightToLeft,
@@ -71,14 +71,8 @@ export default function SignOffPage(): JSX.Element {
 
   const dayNames = createMemo(() => (user()?.teamIds ?? []).flatMap((teamId) => [planDocName(teamId, params.date), execDocName(teamId, params.date)]));
   const found = createDocView(app.hub, dayNames, (docs) => {
-    for (let i = 0; i < docs.length; i += 2) {
-      const planDoc = docs[i];
-      const execDoc = docs[i + 1];
-      if (!planDoc || !execDoc) continue;
-      const hit = findDayVisit(planDoc, execDoc, params.visitId);
-      if (hit) return { plan: hit.plan, execDoc, execution: readExecution(execDoc, params.visitId) };
-    }
-    return null;
+    const hit = findVisitInDayDocs(docs, params.visitId);
+    return hit ? { plan: hit.plan, execDoc: hit.execDoc, execution: readExecution(hit.execDoc, params.visitId) } : null;
   });
   const brukareNames = createMemo(() => (found()?.plan ? [brukareDocName(found()?.plan.brukareId ?? '')] : []));
   // undefined until the recipient's doc is read (the screen waits for it, so

@@ -16,7 +16,6 @@ import {
   type PlannedInsats,
 } from '../../domain';
 import { useApp } from '../app-context';
-import { useI18n } from '../i18n/i18n';
 import { useFieldStrings } from '../i18n/field';
 import { loadDocList } from '../storage/meta-repo';
 import { createDocView } from '../sync/create-doc-view';
@@ -27,7 +26,6 @@ const DEFAULT_MINUTES = 30;
 
 export default function UnplannedPage(): JSX.Element {
   const app = useApp();
-  const { t } = useI18n();
   const f = useFieldStrings();
   const navigate = useNavigate();
   const [names, setNames] = createSignal<string[]>([]);

@@ -8,7 +8,7 @@ import {
   brukareDocName,
   docAccess,
   execDocName,
-  findDayVisit,
+  findVisitInDayDocs,
   localDate,
   mergeVisit,
   planDocName,
@@ -44,17 +44,10 @@ export default function VisitPage(): JSX.Element {
   // The visit is in one of the user's teams' plan docs, or (unplanned) in an exec doc.
   const dayNames = createMemo(() => (user()?.teamIds ?? []).flatMap((teamId) => [planDocName(teamId, params.date), execDocName(teamId, params.date)]));
   const found = createDocView(app.hub, dayNames, (docs) => {
-    for (let i = 0; i < docs.length; i += 2) {
-      const planDoc = docs[i];
-      const execDoc = docs[i + 1];
-      if (!planDoc || !execDoc) continue;
-      const hit = findDayVisit(planDoc, execDoc, params.visitId);
-      if (hit) {
-        const me = user()?.id ?? '';
-        return { plan: hit.plan, execDoc, execution: readExecution(execDoc, params.visitId), unplanned: hit.unplanned, mine: staffProgress(execDoc, params.visitId, me) };
-      }
-    }
-    return null;
+    const hit = findVisitInDayDocs(docs, params.visitId);
+    if (!hit) return null;
+    const me = user()?.id ?? '';
+    return { plan: hit.plan, execDoc: hit.execDoc, execution: readExecution(hit.execDoc, params.visitId), unplanned: hit.unplanned, mine: staffProgress(hit.execDoc, params.visitId, me) };
   });
   const plan = () => found()?.plan;
   const brukareNames = createMemo(() => (plan() ? [brukareDocName(plan()?.brukareId ?? '')] : []));

@@ -7,6 +7,7 @@ import { dateTimeOf } from '../format';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { securitySv } from '../i18n/security.sv';
 import { ErrorText } from './ErrorText';
+import { ScrollTable } from './ScrollTable';
 
 export function AccessLog(props: { brukareId: string }): JSX.Element {
   const app = useApp();
@@ -42,30 +43,18 @@ export function AccessLog(props: { brukareId: string }): JSX.Element {
       <Show when={entries()}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p>{s().readLog.none}</p>}>
-            <div class="report-scroll" role="region" aria-labelledby="access-log-title" tabindex="0">
-              <table class="report-table" data-testid="access-log">
-                <thead>
+            <ScrollTable labelledBy="access-log-title" testId="access-log" headings={[s().readLog.when, s().readLog.who, s().readLog.what, s().readLog.deviceTime]}>
+              <For each={list()}>
+                {(e) => (
                   <tr>
-                    <th scope="col">{s().readLog.when}</th>
-                    <th scope="col">{s().readLog.who}</th>
-                    <th scope="col">{s().readLog.what}</th>
-                    <th scope="col">{s().readLog.deviceTime}</th>
+                    <td>{dateTimeOf(e.at, today)}</td>
+                    <td>{e.actorName ?? '–'}</td>
+                    <td>{s().readLog.actions[e.action] ?? e.action}</td>
+                    <td>{e.deviceAt ? dateTimeOf(e.deviceAt, today) : '–'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(e) => (
-                      <tr>
-                        <td>{dateTimeOf(e.at, today)}</td>
-                        <td>{e.actorName ?? '–'}</td>
-                        <td>{s().readLog.actions[e.action] ?? e.action}</td>
-                        <td>{e.deviceAt ? dateTimeOf(e.deviceAt, today) : '–'}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+                )}
+              </For>
+            </ScrollTable>
           </Show>
         )}
       </Show>

@@ -2,12 +2,10 @@
 // asks which insatser were not done and a structured reason.
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import { OUTCOME_REASONS, outcomeProblem, type OutcomeInput, type OutcomeReason, type PlannedInsats } from '../../domain';
-import { useI18n } from '../i18n/i18n';
 import { useFieldStrings } from '../i18n/field';
 import { ErrorText } from './ErrorText';
 
 export function CheckOutForm(props: { insatser: PlannedInsats[]; onCheckOut: (outcome: OutcomeInput) => void }): JSX.Element {
-  const { t } = useI18n();
   const f = useFieldStrings();
   const [open, setOpen] = createSignal(false);
   const [kind, setKind] = createSignal<'partial' | 'not_done'>('partial');

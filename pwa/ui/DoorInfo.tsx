@@ -2,12 +2,10 @@
 // allergies, risks and good-to-know facts.
 import { Show, createSignal, type JSX } from 'solid-js';
 import type { Brukare } from '../../domain';
-import { useI18n } from '../i18n/i18n';
 import { useFieldStrings } from '../i18n/field';
 import { useApp } from '../app-context';
 
 export function DoorInfo(props: { brukare: Brukare }): JSX.Element {
-  const { t } = useI18n();
   const f = useFieldStrings();
   const app = useApp();
   const [showKey, setShowKey] = createSignal(false);

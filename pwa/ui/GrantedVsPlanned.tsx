@@ -4,11 +4,12 @@
 // the recipients' docs and the week's plan on the device (offline too).
 import { A } from '@solidjs/router';
 import { For, Show, createMemo, createResource, type Accessor, type JSX } from 'solid-js';
-import { brukareDocName, drifts, grantedWeeklyMinutes, minutesOfDay, parseDocName, readBrukare, readGrant, weeklyMinutes, type Visit } from '../../domain';
+import { drifts, grantedWeeklyMinutes, parseDocName, plannedMinutesPerRecipient, readBrukare, readGrant, weeklyMinutes, type Visit } from '../../domain';
 import { useApp } from '../app-context';
 import type { WeekStrings } from '../i18n/week.sv';
 import { loadDocList } from '../storage/meta-repo';
 import { createDocView } from '../sync/create-doc-view';
+import { ScrollTable } from './ScrollTable';
 
 type Row = { id: string; name: string; granted: number; carePlan: number; planned: number };
 
@@ -30,11 +31,7 @@ export function GrantedVsPlanned(props: { teamId: string; visits: Accessor<Visit
     }),
   );
   const rows = createMemo((): Row[] => {
-    const planned = new Map<string, number>();
-    for (const v of props.visits() ?? []) {
-      if (v.status === 'cancelled' || v.status === 'missed') continue;
-      planned.set(v.brukareId, (planned.get(v.brukareId) ?? 0) + minutesOfDay(v.plannedEnd) - minutesOfDay(v.plannedStart));
-    }
+    const planned = plannedMinutesPerRecipient(props.visits() ?? []);
     return (recipients() ?? []).map((r) => ({ ...r, planned: planned.get(r.id) ?? 0 })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   });
 
@@ -43,39 +40,24 @@ export function GrantedVsPlanned(props: { teamId: string; visits: Accessor<Visit
       <h2 id="grant-title">{w().title}</h2>
       <p class="note">{w().intro}</p>
       <Show when={rows().length > 0} fallback={<p>{w().none}</p>}>
-        <div class="report-scroll" role="region" aria-labelledby="grant-title" tabindex="0">
-          <table class="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{w().recipient}</th>
-                <th scope="col">{w().granted}</th>
-                <th scope="col">{w().carePlan}</th>
-                <th scope="col">{w().planned}</th>
-                <th scope="col">
-                  <span class="sr-only">{w().drift}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {(r) => {
-                  const off = () => drifts(r.planned, r.granted) || drifts(r.carePlan, r.granted);
-                  return (
-                    <tr data-recipient-id={r.id} data-drift={off() ? 'true' : 'false'}>
-                      <th scope="row">
-                        <A href={`/brukare/${r.id}`}>{r.name}</A>
-                      </th>
-                      <td>{w().minutes(r.granted)}</td>
-                      <td>{w().minutes(r.carePlan)}</td>
-                      <td>{w().minutes(r.planned)}</td>
-                      <td>{off() ? <strong class="warn">⚠ {w().drift}</strong> : w().matches}</td>
-                    </tr>
-                  );
-                }}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable labelledBy="grant-title" headings={[w().recipient, w().granted, w().carePlan, w().planned, { hidden: w().drift }]}>
+          <For each={rows()}>
+            {(r) => {
+              const off = () => drifts(r.planned, r.granted) || drifts(r.carePlan, r.granted);
+              return (
+                <tr data-recipient-id={r.id} data-drift={off() ? 'true' : 'false'}>
+                  <th scope="row">
+                    <A href={`/brukare/${r.id}`}>{r.name}</A>
+                  </th>
+                  <td>{w().minutes(r.granted)}</td>
+                  <td>{w().minutes(r.carePlan)}</td>
+                  <td>{w().minutes(r.planned)}</td>
+                  <td>{off() ? <strong class="warn">⚠ {w().drift}</strong> : w().matches}</td>
+                </tr>
+              );
+            }}
+          </For>
+        </ScrollTable>
       </Show>
     </section>
   );

@@ -6,7 +6,6 @@ import { Show, createEffect, createSignal, type JSX } from 'solid-js';
 import { helpRequestItemId, localDate, messagesDocName, monthOf, readHelpRequests, requestHelp } from '../../domain';
 import { useApp } from '../app-context';
 import { timeOf } from '../format';
-import { useI18n } from '../i18n/i18n';
 import { useFieldStrings } from '../i18n/field';
 import { isInsertConfirmed } from '../storage/pending-repo';
 import { createDocView } from '../sync/create-doc-view';
@@ -14,7 +13,6 @@ import { LOCAL } from '../sync/origins';
 
 export function HelpButton(props: { teamId: string; brukareId?: string; visitId?: string }): JSX.Element {
   const app = useApp();
-  const { t } = useI18n();
   const f = useFieldStrings();
   const docName = messagesDocName(props.teamId, monthOf(localDate(new Date())));
   const [asking, setAsking] = createSignal(false);
