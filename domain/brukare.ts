@@ -2,12 +2,15 @@
 import { z } from 'zod/mini';
 import { IdSchema, TimeOfDaySchema } from './ids';
 import { CompetenceSchema, InsatsTypeSchema, LifeAreaSchema } from './insatser';
+import { ContactRoleSchema, ServiceEndedSchema, WhoIsWhoSchema } from './recipient-card';
 import { SignOffSettingsSchema } from './sign-off';
 
 export const ContactSchema = z.object({
   name: z.string().check(z.minLength(1)),
   relation: z.string(),
   phone: z.string(),
+  /** Next of kin, guardian, call first (recipient-card.ts); absent: none. */
+  roles: z.optional(z.array(ContactRoleSchema)),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -52,5 +55,11 @@ export const BrukareSchema = z.object({
   carePlan: z.array(CarePlanItemSchema),
   /** How the recipient signs off visits (absent: the defaults, DEFAULT_SIGN_OFF_SETTINGS). */
   signOff: z.optional(SignOffSettingsSchema),
+  /** The recipient's contact person among the staff (kontaktman): a staff id. */
+  kontaktmanId: z.optional(IdSchema),
+  /** Needs assessor, district nurse and others around the recipient. */
+  whoIsWho: z.optional(z.array(WhoIsWhoSchema)),
+  /** Set when the service ended (moved, deceased, residential care): no planning from `on`. */
+  serviceEnded: z.optional(ServiceEndedSchema),
 });
 export type Brukare = z.infer<typeof BrukareSchema>;

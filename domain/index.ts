@@ -31,7 +31,8 @@ export { ACK_PARAM, CLOSE_CODES, CLOSE_REASONS, MAX_DOCS_PER_CONNECTION, MAX_MES
 export type { CloseCode } from './protocol';
 export { changeRangesOf, changeRangesOfUpdate, decodeAckPayload, encodeAckPayload, isCovered, isEmptyChange, serverStateOf } from './sync-ack';
 export type { ChangeRanges, ServerState } from './sync-ack';
-export { docsForUser, syncWindow } from './sync-window';
+export { DEFAULT_RETENTION_DAYS_AFTER_END, docsForUser, heldOnDevices, syncWindow } from './sync-window';
+export type { Retention } from './sync-window';
 export { mergeTeamDay, readDayExecution, readTeamDay, findDayVisit, findVisitInDayDocs } from './team-day';
 export type { BrukareSummary, DayExecution } from './team-day';
 export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstName } from './team';
@@ -127,3 +128,7 @@ export {
 } from './orders';
 export type { CatalogueEntry, Grant, Order, OrderInsats } from './orders';
 export { addCarePlanItems, readGrant, writeGrant } from './doc-layout/brukare-doc';
+export { CONTACT_ROLES, ContactRoleSchema, EndServiceRequestSchema, SERVICE_END_REASONS, ServiceEndReasonSchema, ServiceEndedSchema, WHO_IS_WHO_ROLES, WhoIsWhoRoleSchema, WhoIsWhoSchema, serviceActiveOn } from './recipient-card';
+export type { ContactRole, EndServiceRequest, ServiceEndReason, ServiceEnded, WhoIsWho } from './recipient-card';
+export { CARD_FIELDS, CardChangeSchema, lastCardChange, readCardChanges, writeCardFields } from './doc-layout/recipient-card-doc';
+export type { CardAuthor, CardChange, CardField, CardFields } from './doc-layout/recipient-card-doc';

@@ -4,6 +4,7 @@
 // gives the same visits.
 import type { Brukare, CarePlanItem } from './brukare';
 import { isoWeekday, minutesOfDay, timeOfMinutes } from './dates';
+import { serviceActiveOn } from './recipient-card';
 import type { PlannedVisit } from './visit';
 
 /** ISO 8601 week number of a date. */
@@ -24,8 +25,12 @@ export function visitId(brukareId: string, date: string, windowStart: string): s
   return `${brukareId}-${date}-${windowStart.replace(':', '')}`;
 }
 
-/** The unassigned visits a recipient's care plan gives on a date, in time order. */
+/**
+ * The unassigned visits a recipient's care plan gives on a date, in time
+ * order; none from the day the recipient's service ended.
+ */
 export function visitsFromCarePlan(brukare: Brukare, date: string): PlannedVisit[] {
+  if (!serviceActiveOn(brukare, date)) return [];
   const byWindow = new Map<string, CarePlanItem[]>();
   for (const item of brukare.carePlan) {
     if (!occursOn(item, date)) continue;
