@@ -30,7 +30,10 @@ export const CarePlanItemSchema = z.object({
   id: IdSchema,
   type: InsatsTypeSchema,
   title: z.string().check(z.minLength(1)),
+  /** What is done and how, in the recipient's own words where possible. */
   instructions: z.string(),
+  /** The recipient's preferences: who, when, how. */
+  preferences: z.optional(z.string()),
   lifeArea: LifeAreaSchema,
   requires: z.array(CompetenceSchema),
   rhythm: RhythmSchema,

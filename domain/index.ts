@@ -128,6 +128,13 @@ export {
 } from './orders';
 export type { CatalogueEntry, Grant, Order, OrderInsats } from './orders';
 export { addCarePlanItems, readGrant, writeGrant } from './doc-layout/brukare-doc';
+export { AGREED_HOW, AgreedHowSchema, CarePlanAgreementSchema, CarePlanVersionSchema, DRAFT_FOLLOW_UP_DAYS, FOLLOW_UP_INTERVAL_DAYS, carePlanStatus, compareVersions } from './care-plan';
+export type { AgreedHow, CarePlanAgreement, CarePlanStatus, CarePlanVersion, CarePlanVersionView } from './care-plan';
+export { markCarePlanAgreed, readCarePlanVersions, readCurrentVersion, readCurrentVersionView, saveCarePlanVersion } from './doc-layout/care-plan-doc';
+export { followCarePlans, hasGeneratedVisits } from './doc-layout/plan-follow';
+export type { FollowResult } from './doc-layout/plan-follow';
+export { describeBrukareWrite } from './doc-layout/brukare-writes';
+export type { BrukareWrite } from './doc-layout/brukare-writes';
 export { CONTACT_ROLES, ContactRoleSchema, EndServiceRequestSchema, SERVICE_END_REASONS, ServiceEndReasonSchema, ServiceEndedSchema, WHO_IS_WHO_ROLES, WhoIsWhoRoleSchema, WhoIsWhoSchema, serviceActiveOn } from './recipient-card';
 export type { ContactRole, EndServiceRequest, ServiceEndReason, ServiceEnded, WhoIsWho } from './recipient-card';
 export { CARD_FIELDS, CardChangeSchema, lastCardChange, readCardChanges, writeCardFields } from './doc-layout/recipient-card-doc';

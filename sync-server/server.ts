@@ -14,6 +14,7 @@ import {
   MAX_MESSAGE_BYTES,
   MUX_KIND,
   AUTH_ERROR_CODES,
+  describeBrukareWrite,
   parseDocName,
   decodeMuxFrame,
   encodeMuxClose,
@@ -123,6 +124,17 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     audit.append({ action: 'recipient_doc_synced', actorId: auth.user.id, deviceId: auth.deviceId, subjectKind: 'brukare', subjectId: ref.brukareId, detail: { doc: ref.kind } });
   };
 
+  // Every change to a recipient's care plan or card, attributed to the signed-in user and device.
+  const auditWrites = (auth: Extract<SessionAuth, { ok: true }>, docName: string) => {
+    const ref = parseDocName(docName);
+    if (ref?.kind !== 'brukare') return undefined;
+    return (changes: ReadonlyMap<string, ReadonlySet<string>>) => {
+      for (const write of describeBrukareWrite(changes)) {
+        audit.append({ action: write.action, actorId: auth.user.id, deviceId: auth.deviceId, subjectKind: 'brukare', subjectId: ref.brukareId, detail: write.detail });
+      }
+    };
+  };
+
   const channelDeps = { rooms: deps.rooms, directory: deps.directory, log: deps.log };
 
   // One document per WebSocket: what a stock y-websocket client speaks.
@@ -151,7 +163,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           },
           close: (code, reason) => ws.close(code, reason),
         };
-        channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer);
+        channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer, auditWrites(auth, docName));
         void channel.start();
         // The socket lives as long as its session; a sign-out or revocation closes it sooner.
         expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.sessionExpiresAtMs - Date.now(), 2 ** 31 - 1)));
@@ -244,7 +256,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
                 send(encodeMuxClose(docName, code, reason));
               },
             };
-            const channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer);
+            const channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer, auditWrites(auth, docName));
             channels.set(docName, channel);
             send(encodeMuxOpen(docName));
             void channel.start();

@@ -1,17 +1,26 @@
 // brukare:<brukareId> — the recipient's profile, door info and care plan.
-// Layout: root map "profile": field → JSON value; root map "carePlan": itemId → CarePlanItem.
+// Layout: root map "profile": field → JSON value; the care plan's versions
+// (care-plan-doc.ts); root map "carePlan": itemId → CarePlanItem, the plan of
+// docs from before versioning; root map "grant": what the latest order grants.
 import * as Y from 'yjs';
 import { z } from 'zod/mini';
 import { BrukareSchema, CarePlanItemSchema, type Brukare, type CarePlanItem } from '../brukare';
 import { GrantSchema, type Grant } from '../orders';
+import type { CarePlanVersion } from '../care-plan';
 import { describeIssues, type ParseResult } from '../validation';
+import { CARE_PLAN_VERSIONS, currentCarePlanItems, saveCarePlanVersion } from './care-plan-doc';
 import { setFields } from './y-helpers';
 
 const PROFILE = 'profile';
 const CARE_PLAN = 'carePlan';
 
-/** The care plan's well-formed items, in the order of their time windows. */
+/** The current care plan's well-formed items, in the order of their time windows (care-plan-doc.ts). */
 function readCarePlan(doc: Y.Doc): CarePlanItem[] {
+  return currentCarePlanItems(doc, () => readLegacyCarePlan(doc));
+}
+
+/** The root map "carePlan": the plan of a doc from before versioning. */
+function readLegacyCarePlan(doc: Y.Doc): CarePlanItem[] {
   const carePlan: CarePlanItem[] = [];
   doc.getMap<unknown>(CARE_PLAN).forEach((value) => {
     const parsed = CarePlanItemSchema.safeParse(value);
@@ -51,6 +60,8 @@ export function writeBrukare(doc: Y.Doc, brukare: Brukare, origin?: unknown): vo
   const { carePlan, ...profile } = checked;
   doc.transact(() => {
     setFields(doc.getMap(PROFILE), profile);
+    // Once the plan has versions, it changes only by a new version (saveCarePlanVersion).
+    if (doc.getMap<unknown>(CARE_PLAN_VERSIONS).size > 0) return;
     const plan = doc.getMap<unknown>(CARE_PLAN);
     const keep = new Set(carePlan.map((item) => item.id));
     for (const key of [...plan.keys()]) if (!keep.has(key)) plan.delete(key);
@@ -75,10 +86,15 @@ export function readGrant(doc: Y.Doc): Grant | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Adds care plan items whose ids the plan does not have yet; never changes or removes one. */
-export function addCarePlanItems(doc: Y.Doc, items: readonly CarePlanItem[], origin?: unknown): string[] {
-  const plan = doc.getMap<unknown>(CARE_PLAN);
-  const added = items.filter((item) => !plan.has(item.id)).map((item) => CarePlanItemSchema.parse(item));
-  if (added.length > 0) doc.transact(() => added.forEach((item) => plan.set(item.id, item)), origin);
+/**
+ * A later order: adds a new care plan version with the items whose ids the
+ * current plan does not have yet (none changed or removed), attributed to
+ * whoever sent the order. Returns the ids added (none: no new version).
+ */
+export function addCarePlanItems(doc: Y.Doc, items: readonly CarePlanItem[], version: Omit<CarePlanVersion, 'items'>, origin?: unknown): string[] {
+  const current = readCarePlan(doc);
+  const have = new Set(current.map((item) => item.id));
+  const added = items.filter((item) => !have.has(item.id)).map((item) => CarePlanItemSchema.parse(item));
+  if (added.length > 0) saveCarePlanVersion(doc, { ...version, items: [...current, ...added] }, origin);
   return added.map((item) => item.id);
 }

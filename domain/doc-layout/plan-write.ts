@@ -3,7 +3,7 @@
 // readers in plan-doc.ts so that the start-up path does not carry them.
 import * as Y from 'yjs';
 import { CancellationSchema, PlannedVisitSchema, type Cancellation, type PlannedVisit } from '../visit';
-import { ClashResolutionSchema, GENERATED, RESOLUTIONS, visitsMap, type ClashResolution } from './plan-doc';
+import { ClashResolutionSchema, RESOLUTIONS, visitsMap, type ClashResolution } from './plan-doc';
 import { ensureMap, setFields } from './y-helpers';
 
 /** Creates or updates a planned visit; only the fields that changed are written. */
@@ -19,26 +19,7 @@ export function removePlannedVisit(doc: Y.Doc, visitId: string, origin?: unknown
   doc.transact(() => visitsMap(doc).delete(visitId), origin);
 }
 
-/**
- * Adds the visits that care plans give for this day and that were never
- * generated before. Idempotent: running it twice gives the same visits, and
- * it never overwrites or re-adds what a scheduler changed or removed.
- * Returns the ids it added.
- */
-export function generateVisits(doc: Y.Doc, visits: readonly PlannedVisit[], origin?: unknown): string[] {
-  const generated = doc.getMap<unknown>(GENERATED);
-  const added: string[] = [];
-  doc.transact(() => {
-    for (const visit of visits) {
-      if (generated.has(visit.id) || visitsMap(doc).has(visit.id)) continue;
-      const checked = PlannedVisitSchema.parse(visit);
-      setFields(ensureMap(visitsMap(doc), checked.id), checked);
-      generated.set(checked.id, true);
-      added.push(checked.id);
-    }
-  }, origin);
-  return added;
-}
+export { generateVisits } from './plan-follow';
 
 function updateField(doc: Y.Doc, visitId: string, field: 'cancelled' | 'missed', value: Cancellation | undefined, origin?: unknown): boolean {
   const record = visitsMap(doc).get(visitId);

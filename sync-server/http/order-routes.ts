@@ -3,19 +3,25 @@
 // directory and its brukare doc with a draft care plan) that the team's
 // devices then sync; the same orderId again changes nothing; a later order for
 // the same person (same team, name and address) updates what is granted and
-// adds care plan items for newly granted insatser. Only the team's schedulers
+// adds a care plan version with items for newly granted insatser. The first
+// care plan version is a draft, not agreed, to be followed up within
+// DRAFT_FOLLOW_UP_DAYS. Only the team's schedulers
 // and admins may post.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import {
+  DRAFT_FOLLOW_UP_DAYS,
   OrderSchema,
   addCarePlanItems,
+  addDays,
   brukareDocName,
   describeIssue,
   draftCarePlan,
   insatsCatalogue,
+  localDate,
   readBrukare,
   recipientKey,
+  saveCarePlanVersion,
   writeBrukare,
   writeGrant,
   type Brukare,
@@ -79,6 +85,15 @@ export function orderRoutes(deps: OrderRouteDeps): Hono<AuthEnv> {
     const at = deps.now().toISOString();
     const grant = { orderId: order.orderId, grantedFrom: order.grantedFrom, ...(order.grantedTo ? { grantedTo: order.grantedTo } : {}), insatser: order.insatser, receivedAt: at };
     const docName = brukareDocName(recipientId);
+    // Who and why, on the care plan version an order makes (the reason is read by staff: Swedish).
+    const draftVersion = (kind: 'draft' | 'added') => ({
+      id: crypto.randomUUID(),
+      at,
+      by: user.id,
+      byName: user.name,
+      reason: kind === 'draft' ? `Utkast från beställning ${order.orderId}` : `Ny beställning ${order.orderId}: nya beviljade insatser`,
+      followUpOn: addDays(order.grantedFrom > localDate(deps.now()) ? order.grantedFrom : localDate(deps.now()), DRAFT_FOLLOW_UP_DAYS),
+    });
 
     const { result, applied } = await rooms.change(docName, (doc) => {
       const existing = readBrukare(doc);
@@ -97,15 +112,18 @@ export function orderRoutes(deps: OrderRouteDeps): Hono<AuthEnv> {
           allergies: [],
           risks: [],
           goodToKnow: [],
-          carePlan: draftCarePlan(recipientId, order.insatser),
+          carePlan: [],
         };
         writeBrukare(doc, brukare);
         writeGrant(doc, grant);
-        return { created: true, added: brukare.carePlan.length };
+        // Version 1 of the care plan: a draft from what is granted, to be written with the recipient.
+        const items = draftCarePlan(recipientId, order.insatser);
+        saveCarePlanVersion(doc, { ...draftVersion('draft'), items });
+        return { created: true, added: items.length };
       }
-      // A later order: what is granted now, and items for insatser not in the plan yet.
+      // A later order: what is granted now, and a new version with items for insatser not in the plan yet.
       writeGrant(doc, grant);
-      const added = addCarePlanItems(doc, draftCarePlan(recipientId, order.insatser));
+      const added = addCarePlanItems(doc, draftCarePlan(recipientId, order.insatser), draftVersion('added'));
       return { created: false, added: added.length };
     });
     if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, 'the order could not be stored; send it again');

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { Directory } from '../store/types';
 import type { Peer, Room } from './room';
 import type { RoomManager } from './room-manager';
-import { SyncSession } from './sync-session';
+import { SyncSession, type SessionInfo } from './sync-session';
 
 export type ChannelDeps = { rooms: RoomManager; directory: Directory; log: Logger };
 
@@ -30,7 +30,10 @@ export class Channel {
   #buffer: Uint8Array[] = [];
   #ended = false;
 
-  constructor(deps: ChannelDeps, docName: string, userId: string, access: Exclude<DocAccess, 'none'>, peer: Peer) {
+  readonly #onWrite: SessionInfo['onWrite'];
+
+  constructor(deps: ChannelDeps, docName: string, userId: string, access: Exclude<DocAccess, 'none'>, peer: Peer, onWrite?: SessionInfo['onWrite']) {
+    this.#onWrite = onWrite;
     this.#deps = deps;
     this.docName = docName;
     this.#userId = userId;
@@ -51,7 +54,7 @@ export class Channel {
     this.#room = room;
     try {
       if (this.#ended) return;
-      const session = new SyncSession(room, this.#peer, { userId: this.#userId, docName: this.docName, access: this.#access }, this.#deps.log);
+      const session = new SyncSession(room, this.#peer, { userId: this.#userId, docName: this.docName, access: this.#access, onWrite: this.#onWrite }, this.#deps.log);
       this.#session = session;
       await session.start();
       for (const data of this.#buffer.splice(0)) void session.receive(data);

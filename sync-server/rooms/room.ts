@@ -19,6 +19,29 @@ export interface Peer {
 
 export type ApplyResult = 'applied' | 'unchanged' | 'malformed' | 'store_failed';
 
+/** What an update changed: root type name → the keys changed directly on that root (nested changes add the root only). */
+export type RootChanges = Map<string, Set<string>>;
+
+/** The root types (and their keys) a transaction changed: what the audit log records of a write, never values. */
+function collectRootChanges(doc: Y.Doc, tr: Y.Transaction, into: RootChanges): void {
+  // Yjs types its roots as AbstractType<any>.
+  const names = new Map<Y.AbstractType<any>, string>();
+  doc.share.forEach((type, name) => names.set(type, name));
+  tr.changed.forEach((keys, type) => {
+    let root: Y.AbstractType<any> = type;
+    let direct = true;
+    while (root._item && root._item.parent instanceof Y.AbstractType) {
+      root = root._item.parent;
+      direct = false;
+    }
+    const name = names.get(root);
+    if (name === undefined) return;
+    const set = into.get(name) ?? new Set<string>();
+    if (direct) for (const key of keys) if (typeof key === 'string') set.add(key);
+    into.set(name, set);
+  });
+}
+
 export class Room {
   readonly name: string;
   readonly doc: Y.Doc;
@@ -73,7 +96,7 @@ export class Room {
    * Applies an update from a client (or from the server itself), persists what
    * was new, then broadcasts it to the other peers. Call inside enqueue().
    */
-  async applyUpdate(update: Uint8Array, from: Peer | null): Promise<ApplyResult> {
+  async applyUpdate(update: Uint8Array, from: Peer | null, changes?: RootChanges): Promise<ApplyResult> {
     if (this.#broken) return 'store_failed';
     try {
       Y.decodeUpdate(update); // structural check before it touches the doc
@@ -82,13 +105,16 @@ export class Room {
     }
     const effective: Uint8Array[] = [];
     const collect = (u: Uint8Array) => effective.push(u);
+    const noteChanges = (tr: Y.Transaction) => changes && collectRootChanges(this.doc, tr, changes);
     this.doc.on('update', collect);
+    this.doc.on('afterTransaction', noteChanges);
     try {
       Y.applyUpdate(this.doc, update, from);
     } catch {
       return 'malformed';
     } finally {
       this.doc.off('update', collect);
+      this.doc.off('afterTransaction', noteChanges);
     }
     if (effective.length === 0) return 'unchanged';
     const merged = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);

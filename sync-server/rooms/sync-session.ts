@@ -6,9 +6,15 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { CLOSE_CODES, CLOSE_REASONS, MAX_MESSAGE_BYTES, MESSAGE_TYPE, changeRangesOfUpdate, isCovered, serverStateOf, type DocAccess } from '../../domain';
 import type { Logger } from '../logger';
-import type { Peer, Room } from './room';
+import type { Peer, Room, RootChanges } from './room';
 
-export type SessionInfo = { userId: string; docName: string; access: Exclude<DocAccess, 'none'> };
+export type SessionInfo = {
+  userId: string;
+  docName: string;
+  access: Exclude<DocAccess, 'none'>;
+  /** Called after a write of this client's is persisted, with what it changed (for the audit log). */
+  onWrite?: ((changes: RootChanges) => void) | undefined;
+};
 
 export class SyncSession {
   readonly #room: Room;
@@ -129,9 +135,11 @@ export class SyncSession {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         if (this.#info.access !== 'write') return this.#refuseWrite(payload);
-        const result = await this.#room.applyUpdate(payload, this.#peer);
+        const changes: RootChanges | undefined = this.#info.onWrite ? new Map() : undefined;
+        const result = await this.#room.applyUpdate(payload, this.#peer, changes);
         if (result === 'malformed') return this.#closeWith(CLOSE_CODES.malformedMessage);
         if (result === 'store_failed') return; // the room closed every peer with 1011
+        if (result === 'applied' && changes && changes.size > 0) this.#info.onWrite?.(changes);
         if (this.#peer.wantsAck) this.#peer.send(this.#room.ackMessage());
         return;
       }
