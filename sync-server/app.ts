@@ -16,6 +16,7 @@ import {
   readJournalEntries,
   brukareDocName,
   docAccess,
+  DEFAULT_RETENTION_DAYS_AFTER_END,
   docsForUser,
   execDocName,
   localDate,
@@ -36,6 +37,7 @@ import { clientAddress } from './http/client-address';
 import { deliveredCsv } from './http/delivered-csv';
 import { ApiError } from './http/errors';
 import { orderRoutes } from './http/order-routes';
+import { recipientRoutes } from './http/recipient-routes';
 import { publicSessionRoutes } from './http/session-routes';
 import type { Logger } from './logger';
 import type { RoomManager } from './rooms/room-manager';
@@ -59,11 +61,14 @@ export type AppDeps = {
   now: () => Date;
   /** A hash to verify against for unknown usernames (constant-time answers). */
   dummyHash: string;
+  /** Days after a recipient's service ended that devices still hold their docs (RETENTION_DAYS_AFTER_END; default 30). */
+  retentionDaysAfterEnd?: number;
 };
 
 export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const { directory, rooms, security, log } = deps;
   const { audit } = security;
+  const retentionDays = deps.retentionDaysAfterEnd ?? DEFAULT_RETENTION_DAYS_AFTER_END;
   const app = new Hono<AuthEnv>();
 
   app.use(requestId());
@@ -132,6 +137,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/audit', auditRoutes(deps));
   api.route('/admin', adminRoutes({ directory, security, store: deps.securityStore }));
   api.route('/', orderRoutes({ directory, rooms, orders: deps.orderStore, security, log, now: deps.now }));
+  api.route('/', recipientRoutes({ directory, rooms, security, log, now: deps.now, retentionDaysAfterEnd: retentionDays }));
 
   api.get('/me', (c) => c.json({ user: c.get('user') }));
 
@@ -144,7 +150,9 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.get('/docs', (c) => {
     const today = localDate(deps.now());
     const { from, to } = syncWindow(today, c.get('user').role);
-    const docs = docsForUser(c.get('user'), today, (teamId) => directory.recipientsOfTeam(teamId));
+    // An ended recipient's docs are listed until the retention period after the end has passed; then devices drop them.
+    const ended = new Map(c.get('user').teamIds.flatMap((teamId) => [...directory.endedRecipientsOfTeam(teamId)]));
+    const docs = docsForUser(c.get('user'), today, (teamId) => directory.recipientsOfTeam(teamId), { endedOn: (id) => ended.get(id), days: retentionDays });
     return c.json({ docs, window: { from, to } });
   });
 

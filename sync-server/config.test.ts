@@ -25,6 +25,7 @@ describe('parseConfig', () => {
         staticDir: './dist',
         security: DEFAULT_SECURITY,
         compactAfterUpdates: 500,
+        retentionDaysAfterEnd: 30,
         logLevel: 'info',
       },
     });
@@ -49,6 +50,7 @@ describe('parseConfig', () => {
       STATIC_DIR: '/srv/slinga',
       TOKEN_TTL_HOURS: '0.5',
       COMPACT_AFTER_UPDATES: '50',
+      RETENTION_DAYS_AFTER_END: '0',
       LOG_LEVEL: 'silent',
     });
     expect(result).toEqual({
@@ -62,6 +64,7 @@ describe('parseConfig', () => {
         staticDir: '/srv/slinga',
         security: { ...DEFAULT_SECURITY, tokenTtlSeconds: 1800 },
         compactAfterUpdates: 50,
+        retentionDaysAfterEnd: 0,
         logLevel: 'silent',
       },
     });
@@ -99,6 +102,8 @@ describe('parseConfig', () => {
     ['RATE_LIMIT_PER_MINUTE', '1.5'],
     ['MAX_BODY_KB', 'big'],
     ['COMPACT_AFTER_UPDATES', '1'],
+    ['RETENTION_DAYS_AFTER_END', '-1'],
+    ['RETENTION_DAYS_AFTER_END', '2.5'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(errorOf({ [name]: value })).toContain(name);
   });

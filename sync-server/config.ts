@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z._default(z.coerce.number().check(z.gt(0), z.lte(24 * 60)), 15),
   RATE_LIMIT_PER_MINUTE: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(1_000_000)), 600),
   MAX_BODY_KB: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 256),
+  RETENTION_DAYS_AFTER_END: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(3650)), 30),
   COMPACT_AFTER_UPDATES: z._default(z.coerce.number().check(z.int(), z.gte(2)), 500),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
 });
@@ -33,6 +34,8 @@ export type Config = {
   staticDir: string;
   security: SecuritySettings;
   compactAfterUpdates: number;
+  /** Days after a recipient's service ended that devices still hold their documents (the server keeps them). */
+  retentionDaysAfterEnd: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 };
 
@@ -62,6 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         maxBodyBytes: e.MAX_BODY_KB * 1024,
       },
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      retentionDaysAfterEnd: e.RETENTION_DAYS_AFTER_END,
       logLevel: e.LOG_LEVEL,
     },
   };

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     log,
     now: () => new Date(),
     dummyHash: await dummyHash(),
+    retentionDaysAfterEnd: config.retentionDaysAfterEnd,
     staticDir: config.staticDir,
     port: config.port,
     host: config.host,

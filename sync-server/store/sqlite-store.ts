@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod/mini';
-import { IdSchema, RoleSchema, StaffSchema, TeamSchema, type Role, type Staff, type Team } from '../../domain';
+import { DateSchema, IdSchema, RoleSchema, StaffSchema, TeamSchema, type Role, type Staff, type Team } from '../../domain';
 import { SqliteOrderStore } from './order-store';
 import { SqliteSecurityStore } from './security-store';
 import type { Directory, DocStore, MetaStore, StoredUser } from './types';
@@ -44,6 +44,7 @@ const UserRowSchema = z.object({
 });
 const UpdateRowSchema = z.object({ data: z.instanceof(Uint8Array) });
 const RecipientRowSchema = z.object({ id: IdSchema, team_id: IdSchema });
+const EndedRowSchema = z.object({ id: IdSchema, ended_on: DateSchema });
 
 export class CorruptRowError extends Error {
   constructor(table: string, detail: string) {
@@ -84,6 +85,8 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
     // Columns added after the first release: added in place to older stores.
     const userColumns = new Set((this.#db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name));
     if (!userColumns.has('work_hours')) this.#db.exec('ALTER TABLE users ADD COLUMN work_hours TEXT');
+    const recipientColumns = new Set((this.#db.prepare('PRAGMA table_info(recipients)').all() as { name: string }[]).map((c) => c.name));
+    if (!recipientColumns.has('ended_on')) this.#db.exec('ALTER TABLE recipients ADD COLUMN ended_on TEXT');
     const db = this.#db;
     this.security = new SqliteSecurityStore(db);
     this.orders = new SqliteOrderStore(db);
@@ -107,6 +110,9 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
       teamOf: db.prepare('SELECT id, team_id FROM recipients WHERE id = ?'),
       recipientsOf: db.prepare('SELECT id, team_id FROM recipients WHERE team_id = ? ORDER BY id'),
       upsertRecipient: db.prepare('INSERT INTO recipients (id, team_id) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET team_id=excluded.team_id'),
+      endedOn: db.prepare('SELECT ended_on FROM recipients WHERE id = ?'),
+      endedOfTeam: db.prepare('SELECT id, ended_on FROM recipients WHERE team_id = ? AND ended_on IS NOT NULL'),
+      setEndedOn: db.prepare('UPDATE recipients SET ended_on = ? WHERE id = ?'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value'),
     };
@@ -206,6 +212,28 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
 
   upsertRecipient(brukareId: string, teamId: string): void {
     this.#stmts.upsertRecipient.run(IdSchema.parse(brukareId), IdSchema.parse(teamId));
+  }
+
+  recipientEndedOn(brukareId: string): string | undefined {
+    const row = this.#stmts.endedOn.get(brukareId) as { ended_on: unknown } | undefined;
+    if (row === undefined || row.ended_on === null) return undefined;
+    const parsed = DateSchema.safeParse(row.ended_on);
+    if (!parsed.success) throw new CorruptRowError('recipients', `recipient ${brukareId}`);
+    return parsed.data;
+  }
+
+  endedRecipientsOfTeam(teamId: string): Map<string, string> {
+    return new Map(
+      this.#stmts.endedOfTeam.all(teamId).map((row) => {
+        const parsed = EndedRowSchema.safeParse(row);
+        if (!parsed.success) throw new CorruptRowError('recipients', `team ${teamId}`);
+        return [parsed.data.id, parsed.data.ended_on] as const;
+      }),
+    );
+  }
+
+  setRecipientEndedOn(brukareId: string, endedOn: string | null): void {
+    this.#stmts.setEndedOn.run(endedOn === null ? null : DateSchema.parse(endedOn), IdSchema.parse(brukareId));
   }
 
   countUsers(role?: Role): number {

@@ -30,6 +30,12 @@ export interface Directory {
   upsertTeam(team: Team): void;
   upsertUser(user: StoredUser): void;
   upsertRecipient(brukareId: string, teamId: string): void;
+  /** The day a recipient's service ended (YYYY-MM-DD), if it did. */
+  recipientEndedOn(brukareId: string): string | undefined;
+  /** The team's recipients whose service ended: id → end date. */
+  endedRecipientsOfTeam(teamId: string): Map<string, string>;
+  /** Records the end of a recipient's service, or (null) that it goes on again. */
+  setRecipientEndedOn(brukareId: string, endedOn: string | null): void;
   countUsers(role?: Role): number;
 }
 
