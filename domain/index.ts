@@ -37,6 +37,29 @@ export { mergeTeamDay, readDayExecution, readTeamDay, findDayVisit, findVisitInD
 export type { BrukareSummary, DayExecution } from './team-day';
 export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstName } from './team';
 export type { Role, SessionUser, Staff, Team } from './team';
+export {
+  CompetenceExpirySchema,
+  CompetenceGrantSchema,
+  EXPIRY_WARNING_DAYS,
+  MIN_PASSWORD_CHARS,
+  StaffCreateSchema,
+  StaffRegisterEntrySchema,
+  StaffRegisterSchema,
+  StaffUpdateSchema,
+  USERNAME_PATTERN,
+  changedFields,
+  competencesOn,
+  expiringWithin,
+  fromGrants,
+  grantsOf,
+  heldCompetences,
+  managesStaff,
+  mayManage,
+  refusedChange,
+  registerEntry,
+  teamStaffEntry,
+} from './staff-register';
+export type { CompetenceExpiry, CompetenceGrant, CompetenceHolder, Expiring, StaffCreate, StaffRegister, StaffRegisterEntry, StaffUpdate, TeamStaffEntry } from './staff-register';
 export { describeIssue, describeIssues, parseWith } from './validation';
 export type { ParseResult } from './validation';
 export { CancellationSchema, OUTCOME_KINDS, OUTCOME_REASONS, OutcomeInputSchema, OutcomeReasonSchema, OutcomeSchema, PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';

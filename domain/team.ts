@@ -1,6 +1,6 @@
 // Teams and staff: who works where and in which role.
 import { z } from 'zod/mini';
-import { IdSchema, TimeOfDaySchema } from './ids';
+import { DateSchema, IdSchema, TimeOfDaySchema } from './ids';
 import { CompetenceSchema } from './insatser';
 
 export const TeamSchema = z.object({
@@ -22,6 +22,8 @@ export const StaffSchema = z.object({
   competences: z.array(CompetenceSchema),
   /** Usual working hours on a working day (the planning checks warn about visits outside them). */
   workHours: z.optional(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })),
+  /** The last day (inclusive) a competence counts, for those that end (delegations do); see staff-register.ts. */
+  validUntil: z.optional(z.partialRecord(CompetenceSchema, DateSchema)),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 

@@ -27,6 +27,7 @@ import {
   readTeamDay,
   type TeamDay,
   syncWindow,
+  teamStaffEntry,
   type BrukareSummary,
   type JournalEntry,
 } from '../domain';
@@ -39,6 +40,7 @@ import { ApiError } from './http/errors';
 import { orderRoutes } from './http/order-routes';
 import { recipientRoutes } from './http/recipient-routes';
 import { publicSessionRoutes } from './http/session-routes';
+import { staffRoutes } from './http/staff-routes';
 import type { Logger } from './logger';
 import type { RoomManager } from './rooms/room-manager';
 import type { Security } from './security';
@@ -136,6 +138,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.use(requireUser(security.sessions));
   api.route('/audit', auditRoutes(deps));
   api.route('/admin', adminRoutes({ directory, security, store: deps.securityStore }));
+  api.route('/staff', staffRoutes({ directory, security }));
   api.route('/', orderRoutes({ directory, rooms, orders: deps.orderStore, security, log, now: deps.now }));
   api.route('/', recipientRoutes({ directory, rooms, security, log, now: deps.now, retentionDaysAfterEnd: retentionDays }));
 
@@ -224,11 +227,13 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   });
 
   // The team's staff (names, roles, competences): for the planning board and for showing who visits.
+  // `competences` are those counting today; `validUntil` the last day of each dated one (expired ones too), for other days.
   api.get('/teams/:teamId/staff', (c) => {
     const teamId = parseWith(IdSchema, c.req.param('teamId'));
     if (!teamId.ok) throw new ApiError(400, `teamId: ${teamId.error}`);
     if (!c.get('user').teamIds.includes(teamId.value)) throw new ApiError(403, 'no access to this team');
-    const staff = directory.staffOfTeam(teamId.value).map((s) => ({ id: s.id, name: s.name, role: s.role, competences: s.competences, ...(s.workHours ? { workHours: s.workHours } : {}) }));
+    const today = localDate(deps.now());
+    const staff = directory.staffOfTeam(teamId.value).map((s) => teamStaffEntry(s, today));
     return c.json({ staff });
   });
 

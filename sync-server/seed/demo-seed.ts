@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import {
   addDays,
   brukareDocName,
+  competencesOn,
   execDocName,
   generateVisits,
   importEntry,
@@ -73,7 +74,7 @@ function planDay(visits: PlannedVisit[], staff: DemoStaff[], recipients: Map<str
     const candidates = staff
       .filter((s) => {
         const [from, to] = SHIFT_HOURS[s.shift];
-        return windowStart >= from && windowStart + duration <= to && [...requires].every((c) => s.competences.includes(c));
+        return windowStart >= from && windowStart + duration <= to && [...requires].every((c) => competencesOn(s, visit.date).includes(c));
       })
       .map((s) => ({ s, start: Math.max(windowStart, (freeAt.get(s.id) ?? 0) + TRAVEL_MINUTES) }))
       .filter((c) => c.start + duration <= SHIFT_HOURS[c.s.shift][1] && c.start <= windowStart + 90)
@@ -141,7 +142,11 @@ function dayExecution(rnd: Random, visit: PlannedVisit): { exec: VisitExecution;
 export async function seedDemo(store: DocStore, directory: Directory, today: string): Promise<SeedStats> {
   let usersCreated = 0;
   let docsWritten = 0;
-  const staff = demoStaff();
+  // Once stored, the register counts (it may have been edited since): days added later are planned with its competences.
+  const staff = demoStaff(today).map((s) => {
+    const stored = directory.findUserById(s.id);
+    return stored ? { ...s, competences: stored.competences, validUntil: stored.validUntil } : s;
+  });
   for (const team of DEMO_TEAMS) directory.upsertTeam(team);
   if (directory.countUsers() === 0) {
     for (const s of staff) {

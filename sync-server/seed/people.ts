@@ -1,7 +1,7 @@
 // Fictitious teams, staff and recipients for the demo. Every name, address and
 // door code here is made up.
 import type { Brukare, CarePlanItem, Competence, InsatsType, Rhythm, Staff, Team } from '../../domain';
-import { INSATS_LIFE_AREA } from '../../domain';
+import { INSATS_LIFE_AREA, addDays } from '../../domain';
 import { createRandom, type Random } from './random';
 
 export const DEMO_TEAMS: Team[] = [
@@ -9,18 +9,21 @@ export const DEMO_TEAMS: Team[] = [
   { id: 'soder', name: 'Hemtjänst Söder' },
 ];
 
-type StaffSeed = { username: string; name: string; competences: Competence[]; shift: 'day' | 'evening' };
+/** Days from the seed date to the last day a delegation counts (written for a period by the nurse). */
+type ExpirySeed = Partial<Record<Competence, number>>;
+type StaffSeed = { username: string; name: string; competences: Competence[]; shift: 'day' | 'evening'; expires?: ExpirySeed };
 
 const NORR_STAFF: StaffSeed[] = [
-  { username: 'anna', name: 'Anna Lindqvist', competences: ['insulin_delegation', 'medication_delegation', 'lift_training'], shift: 'day' },
+  { username: 'anna', name: 'Anna Lindqvist', competences: ['insulin_delegation', 'medication_delegation', 'lift_training'], shift: 'day', expires: { insulin_delegation: 180 } },
   { username: 'bo', name: 'Bo Ekström', competences: ['lift_training', 'medication_delegation'], shift: 'day' },
   { username: 'dalia', name: 'Dalia Haddad', competences: ['medication_delegation'], shift: 'day' },
   { username: 'erik', name: 'Erik Nyberg', competences: ['lift_training', 'medication_delegation'], shift: 'day' },
-  { username: 'fatima', name: 'Fatima Warsame', competences: ['insulin_delegation', 'medication_delegation'], shift: 'day' },
+  // Her insulin delegation runs out this week: the board warns about it.
+  { username: 'fatima', name: 'Fatima Warsame', competences: ['insulin_delegation', 'medication_delegation'], shift: 'day', expires: { insulin_delegation: 3 } },
   { username: 'goran', name: 'Göran Sandberg', competences: ['medication_delegation'], shift: 'day' },
   { username: 'hanna', name: 'Hanna Öberg', competences: ['medication_delegation', 'lift_training'], shift: 'evening' },
   { username: 'ivan', name: 'Ivan Petrović', competences: ['lift_training'], shift: 'evening' },
-  { username: 'johanna', name: 'Johanna Berg', competences: ['insulin_delegation', 'medication_delegation'], shift: 'evening' },
+  { username: 'johanna', name: 'Johanna Berg', competences: ['insulin_delegation', 'medication_delegation'], shift: 'evening', expires: { medication_delegation: 365 } },
   { username: 'kalle', name: 'Kalle Holm', competences: ['medication_delegation', 'lift_training'], shift: 'evening' },
 ];
 
@@ -29,19 +32,26 @@ const SODER_STAFF: StaffSeed[] = [
   { username: 'david', name: 'David Strand', competences: ['lift_training', 'medication_delegation'], shift: 'day' },
   { username: 'elin', name: 'Elin Kask', competences: ['medication_delegation'], shift: 'day' },
   { username: 'filip', name: 'Filip Lund', competences: ['medication_delegation', 'lift_training'], shift: 'day' },
-  { username: 'greta', name: 'Greta Mäkinen', competences: ['insulin_delegation', 'medication_delegation'], shift: 'day' },
+  { username: 'greta', name: 'Greta Mäkinen', competences: ['insulin_delegation', 'medication_delegation'], shift: 'day', expires: { insulin_delegation: 5 } },
   { username: 'hassan', name: 'Hassan Yusuf', competences: ['lift_training', 'medication_delegation'], shift: 'day' },
   { username: 'ida', name: 'Ida Wikström', competences: ['medication_delegation', 'lift_training'], shift: 'evening' },
   { username: 'jonas', name: 'Jonas Falk', competences: ['lift_training', 'medication_delegation'], shift: 'evening' },
-  { username: 'karin', name: 'Karin Dahl', competences: ['insulin_delegation', 'medication_delegation'], shift: 'evening' },
+  { username: 'karin', name: 'Karin Dahl', competences: ['insulin_delegation', 'medication_delegation'], shift: 'evening', expires: { insulin_delegation: 240 } },
   { username: 'leo', name: 'Leo Vesterlund', competences: ['lift_training'], shift: 'evening' },
 ];
 
 export type DemoStaff = Staff & { shift: 'day' | 'evening' | 'office' };
 
-export function demoStaff(): DemoStaff[] {
+/** The demo staff; with the seed date, some delegations get their last day relative to it. */
+export function demoStaff(today?: string): DemoStaff[] {
+  const validUntil = (expires: ExpirySeed | undefined) => {
+    if (!today || !expires) return {};
+    const dates: Partial<Record<Competence, string>> = {};
+    for (const [competence, days] of Object.entries(expires) as [Competence, number][]) dates[competence] = addDays(today, days);
+    return { validUntil: dates };
+  };
   const caregivers = (team: string, seeds: StaffSeed[]): DemoStaff[] =>
-    seeds.map((s) => ({ id: s.username, username: s.username, name: s.name, role: 'caregiver', teamIds: [team], competences: s.competences, shift: s.shift }));
+    seeds.map((s) => ({ id: s.username, username: s.username, name: s.name, role: 'caregiver', teamIds: [team], competences: s.competences, ...validUntil(s.expires), shift: s.shift }));
   return [
     ...caregivers('norr', NORR_STAFF),
     ...caregivers('soder', SODER_STAFF),

@@ -41,6 +41,7 @@ const UserRowSchema = z.object({
   competences: z.string(),
   password_hash: z.string(),
   work_hours: z.nullable(z.string()),
+  competence_valid_until: z.nullable(z.string()),
 });
 const UpdateRowSchema = z.object({ data: z.instanceof(Uint8Array) });
 const RecipientRowSchema = z.object({ id: IdSchema, team_id: IdSchema });
@@ -62,6 +63,7 @@ function parseUser(row: unknown): StoredUser {
     teamIds: JSON.parse(r.team_ids),
     competences: JSON.parse(r.competences),
     ...(r.work_hours === null ? {} : { workHours: JSON.parse(r.work_hours) }),
+    ...(r.competence_valid_until === null ? {} : { validUntil: JSON.parse(r.competence_valid_until) }),
   });
   if (!staff.success) throw new CorruptRowError('users', `user ${r.id}`);
   return { ...staff.data, passwordHash: r.password_hash };
@@ -85,6 +87,8 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
     // Columns added after the first release: added in place to older stores.
     const userColumns = new Set((this.#db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name));
     if (!userColumns.has('work_hours')) this.#db.exec('ALTER TABLE users ADD COLUMN work_hours TEXT');
+    // The last day each dated competence (a delegation) counts: JSON { competence: YYYY-MM-DD }, NULL for none.
+    if (!userColumns.has('competence_valid_until')) this.#db.exec('ALTER TABLE users ADD COLUMN competence_valid_until TEXT');
     const recipientColumns = new Set((this.#db.prepare('PRAGMA table_info(recipients)').all() as { name: string }[]).map((c) => c.name));
     if (!recipientColumns.has('ended_on')) this.#db.exec('ALTER TABLE recipients ADD COLUMN ended_on TEXT');
     const db = this.#db;
@@ -99,10 +103,11 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
       userByName: db.prepare('SELECT * FROM users WHERE username = ?'),
       userById: db.prepare('SELECT * FROM users WHERE id = ?'),
       allUsers: db.prepare('SELECT * FROM users ORDER BY name'),
-      upsertUser: db.prepare(`INSERT INTO users (id, username, name, role, team_ids, competences, work_hours, password_hash)
-        VALUES (@id, @username, @name, @role, @team_ids, @competences, @work_hours, @password_hash)
+      upsertUser: db.prepare(`INSERT INTO users (id, username, name, role, team_ids, competences, work_hours, competence_valid_until, password_hash)
+        VALUES (@id, @username, @name, @role, @team_ids, @competences, @work_hours, @competence_valid_until, @password_hash)
         ON CONFLICT(id) DO UPDATE SET username=excluded.username, name=excluded.name, role=excluded.role,
-          team_ids=excluded.team_ids, competences=excluded.competences, work_hours=excluded.work_hours, password_hash=excluded.password_hash`),
+          team_ids=excluded.team_ids, competences=excluded.competences, work_hours=excluded.work_hours,
+          competence_valid_until=excluded.competence_valid_until, password_hash=excluded.password_hash`),
       countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
       countUsersByRole: db.prepare('SELECT COUNT(*) AS n FROM users WHERE role = ?'),
       teams: db.prepare('SELECT id, name FROM teams ORDER BY id'),
@@ -206,6 +211,7 @@ export class SqliteStore implements DocStore, Directory, MetaStore {
       team_ids: JSON.stringify(staff.teamIds),
       competences: JSON.stringify(staff.competences),
       work_hours: staff.workHours === undefined ? null : JSON.stringify(staff.workHours),
+      competence_valid_until: staff.validUntil === undefined || Object.keys(staff.validUntil).length === 0 ? null : JSON.stringify(staff.validUntil),
       password_hash: user.passwordHash,
     });
   }
