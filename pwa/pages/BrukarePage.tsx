@@ -23,6 +23,7 @@ import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { DoorInfo } from '../ui/DoorInfo';
 import { SignOffSettingsForm } from '../ui/SignOffSettingsForm';
+import { RecipientCardForm } from '../ui/RecipientCardForm';
 import { JournalSection } from '../ui/JournalSection';
 import { ErrorText } from '../ui/ErrorText';
 import { AccessLog } from '../ui/AccessLog';
@@ -91,6 +92,7 @@ export default function BrukarePage(): JSX.Element {
             <h1 id="brukare-title">{f().readUp.title(b().name)}</h1>
             <DoorInfo brukare={b()} />
             <SignOffSettingsForm brukare={b()} canEdit={user()?.role === 'scheduler'} />
+            <RecipientCardForm brukare={b()} canEdit={user()?.role === 'scheduler'} />
             <Show when={user()?.role === 'scheduler' || user()?.role === 'admin'}>
               <AccessLog brukareId={b().id} />
             </Show>

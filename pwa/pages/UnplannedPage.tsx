@@ -11,6 +11,7 @@ import {
   minutesOfDay,
   parseDocName,
   readBrukare,
+  serviceActiveOn,
   timeOfMinutes,
   type Brukare,
   type PlannedInsats,
@@ -36,6 +37,8 @@ export default function UnplannedPage(): JSX.Element {
     docs
       .map((d) => readBrukare(d))
       .flatMap((r) => (r.ok ? [r.value] : []))
+      // A recipient whose service has ended gets no new visits.
+      .filter((b) => serviceActiveOn(b, localDate(new Date())))
       .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
   );
   const [brukareId, setBrukareId] = createSignal('');
