@@ -160,5 +160,5 @@ export { describeBrukareWrite } from './doc-layout/brukare-writes';
 export type { BrukareWrite } from './doc-layout/brukare-writes';
 export { CONTACT_ROLES, ContactRoleSchema, EndServiceRequestSchema, SERVICE_END_REASONS, ServiceEndReasonSchema, ServiceEndedSchema, WHO_IS_WHO_ROLES, WhoIsWhoRoleSchema, WhoIsWhoSchema, serviceActiveOn } from './recipient-card';
 export type { ContactRole, EndServiceRequest, ServiceEndReason, ServiceEnded, WhoIsWho } from './recipient-card';
-export { CARD_FIELDS, CardChangeSchema, lastCardChange, readCardChanges, writeCardFields } from './doc-layout/recipient-card-doc';
+export { CARD_FIELDS, CardChangeSchema, lastCardChange, readCardChanges, readServiceEnded, writeCardFields } from './doc-layout/recipient-card-doc';
 export type { CardAuthor, CardChange, CardField, CardFields } from './doc-layout/recipient-card-doc';

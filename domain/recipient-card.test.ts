@@ -12,6 +12,7 @@ import {
   lastCardChange,
   readBrukare,
   readCardChanges,
+  readServiceEnded,
   serviceActiveOn,
   visitsFromCarePlan,
   writeBrukare,
@@ -224,6 +225,11 @@ describe('ending the service', () => {
     const doc = docWith();
     expect(writeCardFields(doc, { serviceEnded: ended.serviceEnded }, planner)).toEqual({ ok: true, value: ['serviceEnded'] });
     expect(read(doc).serviceEnded).toEqual(ended.serviceEnded);
+    // Read on its own, even where another profile field is malformed.
+    doc.getMap('profile').set('contacts', 'not a list');
+    expect(readBrukare(doc).ok).toBe(false);
+    expect(readServiceEnded(doc)).toEqual(ended.serviceEnded);
+    doc.getMap('profile').set('contacts', brukare.contacts);
     expect(writeCardFields(doc, { serviceEnded: undefined }, other)).toEqual({ ok: true, value: ['serviceEnded'] });
     expect(read(doc).serviceEnded).toBeUndefined();
     expect(readCardChanges(doc)).toHaveLength(2);

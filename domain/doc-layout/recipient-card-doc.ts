@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { z } from 'zod/mini';
 import { BrukareSchema, type Brukare } from '../brukare';
 import { IdSchema, InstantSchema } from '../ids';
+import { ServiceEndedSchema, type ServiceEnded } from '../recipient-card';
 import { describeIssues, type ParseResult } from '../validation';
 
 const PROFILE = 'profile';
@@ -98,6 +99,12 @@ export function writeCardFields(doc: Y.Doc, fields: CardFields, author: CardAuth
     doc.getMap<unknown>(CARD_CHANGES).set(id, { id, ...who.data, fields: names });
   }, origin);
   return { ok: true, value: names };
+}
+
+/** The end of the recipient's service, if it ended (read on its own: the rest of the profile need not be well-formed). */
+export function readServiceEnded(doc: Y.Doc): ServiceEnded | undefined {
+  const parsed = ServiceEndedSchema.safeParse(doc.getMap<unknown>(PROFILE).get('serviceEnded'));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Who changed the card and when, oldest first; malformed records are left out. */

@@ -21,8 +21,8 @@ import {
   heldOnDevices,
   localDate,
   planDocName,
-  readBrukare,
   readPlannedVisits,
+  readServiceEnded,
   restorePlannedVisit,
   writeCardFields,
   type ServiceEnded,
@@ -77,6 +77,17 @@ export function recipientRoutes(deps: RecipientRouteDeps): Hono<AuthEnv> {
     return count;
   };
 
+  /** Plans again the visits that an ending cancelled (the same instant and reason), and no others. */
+  const restoreCancelled = (id: string, teamId: string, ending: ServiceEnded): Promise<number> =>
+    eachPlannedDay(teamId, ending.on, (doc) => {
+      let n = 0;
+      for (const visit of readPlannedVisits(doc).items) {
+        if (visit.brukareId !== id || visit.cancelled?.at !== ending.at || visit.cancelled.reason !== CANCEL_REASON) continue;
+        if (restorePlannedVisit(doc, visit.id)) n++;
+      }
+      return n;
+    });
+
   app.post('/recipients/:id/end', async (c) => {
     const { id, teamId } = recipientFor(c);
     const parsed = EndServiceRequestSchema.safeParse(await readJson(c.req.raw));
@@ -95,11 +106,17 @@ export function recipientRoutes(deps: RecipientRouteDeps): Hono<AuthEnv> {
     const ended: ServiceEnded = { reason: parsed.data.reason, on: parsed.data.on, by: user.id, at };
     const earlier = directory.recipientEndedOn(id);
 
-    const { result, applied } = await rooms.change(brukareDocName(id), (doc) => writeCardFields(doc, { serviceEnded: ended }, { by: user.id, byName: user.name, at }));
+    let previous: ServiceEnded | undefined;
+    const { result, applied } = await rooms.change(brukareDocName(id), (doc) => {
+      previous = readServiceEnded(doc);
+      return writeCardFields(doc, { serviceEnded: ended }, { by: user.id, byName: user.name, at });
+    });
     if (!result.ok) throw new ApiError(409, "the recipient's record cannot be changed: it has no profile");
     if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, "the recipient's record could not be stored; try again");
     directory.setRecipientEndedOn(id, ended.on);
 
+    // Ending again (another date): what the earlier ending cancelled is planned again first.
+    if (previous) await restoreCancelled(id, teamId, previous);
     const cancellation = CancellationSchema.parse({ reason: CANCEL_REASON, at, by: user.id });
     const cancelled = await eachPlannedDay(teamId, ended.on, (doc) => {
       let n = 0;
@@ -134,26 +151,14 @@ export function recipientRoutes(deps: RecipientRouteDeps): Hono<AuthEnv> {
     const at = deps.now().toISOString();
     let ended: ServiceEnded | undefined;
     const { result, applied } = await rooms.change(brukareDocName(id), (doc) => {
-      const current = readBrukare(doc);
-      ended = current.ok ? current.value.serviceEnded : undefined;
+      ended = readServiceEnded(doc);
       return writeCardFields(doc, { serviceEnded: undefined }, { by: user.id, byName: user.name, at });
     });
     if (!result.ok) throw new ApiError(409, "the recipient's record cannot be changed: it has no profile");
     if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, "the recipient's record could not be stored; try again");
     directory.setRecipientEndedOn(id, null);
 
-    // The visits this ending cancelled (the same instant), and no others, are planned again.
-    const endedAt = ended?.at;
-    const restored = endedAt
-      ? await eachPlannedDay(teamId, endedOn, (doc) => {
-          let n = 0;
-          for (const visit of readPlannedVisits(doc).items) {
-            if (visit.brukareId !== id || visit.cancelled?.at !== endedAt || visit.cancelled.reason !== CANCEL_REASON) continue;
-            if (restorePlannedVisit(doc, visit.id)) n++;
-          }
-          return n;
-        })
-      : 0;
+    const restored = ended ? await restoreCancelled(id, teamId, ended) : 0;
 
     security.audit.append({
       action: 'recipient_service_resumed',

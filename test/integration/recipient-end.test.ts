@@ -117,6 +117,16 @@ describe('POST /api/recipients/:id/end', () => {
     expect(docs).toContain(journalDocName(recipientId, monthOf(today())));
   });
 
+  it('ending again from a later date plans again what the first ending cancelled before it', async () => {
+    const later = addDays(tomorrow, 1);
+    const res = await post(`/api/recipients/${recipientId}/end`, { reason: 'residential_care', on: later });
+    expect(res.status).toBe(200);
+    expect(visitsOf(await teamDay(server, 'norr', tomorrow, planner), recipientId).every((v) => v.status === 'planned')).toBe(true);
+    expect(visitsOf(await teamDay(server, 'norr', later, planner), recipientId).every((v) => v.status === 'cancelled')).toBe(true);
+    const read = readBrukare(await brukareAs(planner, recipientId));
+    expect(read.ok && read.value.serviceEnded?.on).toBe(later);
+  });
+
   it('an ending is undone while the devices hold the docs: the doc, the directory and the cancelled visits', async () => {
     const res = await post(`/api/recipients/${recipientId}/resume`, {});
     expect(res.status).toBe(200);
