@@ -144,6 +144,7 @@ export {
   drifts,
   grantedWeeklyMinutes,
   insatsCatalogue,
+  newCarePlanItem,
   plannedMinutesPerRecipient,
   recipientKey,
   spreadWeekdays,

@@ -159,3 +159,17 @@ export function drifts(plannedMinutes: number, grantedMinutes: number): boolean 
   const gap = Math.abs(plannedMinutes - grantedMinutes);
   return gap > 15 && gap > 0.1 * grantedMinutes;
 }
+
+/** A new care plan item of a type, in the type's usual window, to be written with the recipient (the care plan editor's "add"). */
+export function newCarePlanItem(recipientId: string, type: InsatsType, suffix: string): CarePlanItem {
+  const [windowStart, windowEnd] = DEFAULT_WINDOW[type];
+  return {
+    id: `${recipientId.slice(0, 40)}-${type.replace(/_/g, '-')}-${suffix}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 64),
+    type,
+    title: INSATS_NAMES_SV[type],
+    instructions: '',
+    lifeArea: INSATS_LIFE_AREA[type],
+    requires: [],
+    rhythm: { weekdays: [1, 2, 3, 4, 5, 6, 7], everyOtherWeek: false, windowStart, windowEnd, minutes: 30, staffCount: 1 },
+  };
+}

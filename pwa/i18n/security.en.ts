@@ -60,6 +60,10 @@ export const securityEn: SecurityStrings = {
       recipient_doc_synced: 'The record was fetched to the device',
       journal_read_api: 'Read the journal via the API',
       access_log_viewed: 'Viewed this log',
+      care_plan_changed: 'Changed the care plan',
+      recipient_card_changed: "Changed the recipient's details",
+      order_created_recipient: 'Order: the recipient was created',
+      order_updated_grant: 'Order: the granted services changed',
     },
   },
 };

@@ -60,6 +60,10 @@ export const securitySv = {
       recipient_doc_synced: 'Uppgifterna hämtades till enheten',
       journal_read_api: 'Läste journalen via API',
       access_log_viewed: 'Såg den här loggen',
+      care_plan_changed: 'Ändrade genomförandeplanen',
+      recipient_card_changed: 'Ändrade brukarens uppgifter',
+      order_created_recipient: 'Beställning: brukaren lades upp',
+      order_updated_grant: 'Beställning: beviljade insatser ändrades',
     } as Record<string, string>,
   },
 } as const;

@@ -62,6 +62,7 @@ import { loadTeamStaff, type TeamStaff } from '../storage/staff-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { PlanningNav } from '../ui/PlanningNav';
+import { CarePlanFlags } from '../ui/CarePlanFlags';
 
 const DAY_START_MIN = 6 * 60;
 const DAY_END_MIN = 23 * 60;
@@ -472,6 +473,8 @@ export default function BoardPage(): JSX.Element {
           </A>
         </p>
       </section>
+
+      <CarePlanFlags teamId={teamId()} today={today} />
 
       <section aria-labelledby="clash-title" class="panel clash-panel" classList={{ 'has-clash': clashes().length > 0 }}>
         <h2 id="clash-title">{p().clashes.title}</h2>

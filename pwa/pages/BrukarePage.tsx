@@ -27,6 +27,7 @@ import { RecipientCardForm } from '../ui/RecipientCardForm';
 import { JournalSection } from '../ui/JournalSection';
 import { ErrorText } from '../ui/ErrorText';
 import { AccessLog } from '../ui/AccessLog';
+import { CarePlanSection } from '../ui/CarePlanSection';
 
 const READ_UP_DAYS = 5;
 const HANDOVER_MAX_CHARS = 1000;
@@ -138,21 +139,7 @@ export default function BrukarePage(): JSX.Element {
               </Show>
             </section>
 
-            <section aria-labelledby="careplan-title">
-              <h2 id="careplan-title">{f().readUp.carePlan}</h2>
-              <dl class="care-plan">
-                <For each={b().carePlan}>
-                  {(item) => (
-                    <>
-                      <dt>
-                        {item.title} ({item.rhythm.windowStart}–{item.rhythm.windowEnd})
-                      </dt>
-                      <dd>{item.instructions}</dd>
-                    </>
-                  )}
-                </For>
-              </dl>
-            </section>
+            <CarePlanSection brukare={b()} canEdit={user()?.role === 'scheduler'} />
 
             <JournalSection brukareId={b().id} teamId={b().teamId} visitId="" lifeArea={undefined} canWrite={false} days={READ_UP_DAYS} />
           </>

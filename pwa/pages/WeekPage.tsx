@@ -14,6 +14,7 @@ import {
   DateSchema,
   dayLoad,
   execDocName,
+  followCarePlans,
   generateVisits,
   isoWeek,
   isoWeekday,
@@ -136,7 +137,10 @@ export default function WeekPage(): JSX.Element {
       let added = 0;
       for (const d of dates) {
         const planDoc = await app.hub.open(planDocName(team, d));
-        added += generateVisits(planDoc, recipients.flatMap((b) => visitsFromCarePlan(b, d)), LOCAL).length;
+        // Days to come also follow the current care plans (a new version moves or re-staffs what was generated before).
+        added += d > today
+          ? followCarePlans(planDoc, new Map(recipients.map((b) => [b.id, visitsFromCarePlan(b, d)])), LOCAL).added.length
+          : generateVisits(planDoc, recipients.flatMap((b) => visitsFromCarePlan(b, d)), LOCAL).length;
       }
       setResult({ ok: true, added, days: dates.length, recipients: recipients.length, unread });
     } catch (err) {

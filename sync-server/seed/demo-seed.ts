@@ -14,6 +14,8 @@ import {
   phrasesDocName,
   savePhrase,
   instantOf,
+  markCarePlanAgreed,
+  saveCarePlanVersion,
   journalDocName,
   minutesOfDay,
   monthOf,
@@ -50,6 +52,25 @@ export const DEMO_DAYS_BACK = 14;
 export const DEMO_DAYS_AHEAD = 7;
 const TRAVEL_MINUTES = 10;
 const SHIFT_HOURS = { day: [7 * 60, 16 * 60], evening: [15 * 60, 22 * 60], office: [8 * 60, 17 * 60] } as const;
+
+/**
+ * Version 1 of a demo recipient's care plan, agreed with them some weeks ago.
+ * Every tenth recipient's follow-up date has just passed, so the board's
+ * "care plans to review" has something to show.
+ */
+function seedCarePlanVersion(doc: Y.Doc, r: Brukare, n: number, today: string, planner: DemoStaff): void {
+  const at = instantOf(addDays(today, -30 - (n % 20)), '10:00').toISOString();
+  saveCarePlanVersion(doc, {
+    id: `${r.id}-v1`,
+    at,
+    by: planner.id,
+    byName: planner.name,
+    reason: 'Skriven tillsammans med brukaren vid hembesök',
+    items: r.carePlan,
+    followUpOn: n % 10 === 3 ? addDays(today, -2) : addDays(today, 60 + ((n * 17) % 120)),
+  });
+  markCarePlanAgreed(doc, { versionId: `${r.id}-v1`, how: n % 4 === 1 ? 'with_relative' : 'in_person', at, by: planner.id, byName: planner.name });
+}
 
 export type SeedStats = { usersCreated: number; docsWritten: number };
 
@@ -168,9 +189,13 @@ export async function seedDemo(store: DocStore, directory: Directory, today: str
     const recipients = demoRecipients(team.id);
     const byId = new Map(recipients.map((r) => [r.id, r]));
     const caregivers = staff.filter((s) => s.role === 'caregiver' && s.teamIds.includes(team.id));
-    for (const r of recipients) {
+    const planner = staff.find((s) => s.role === 'scheduler' && s.teamIds.includes(team.id));
+    for (const [n, r] of recipients.entries()) {
       directory.upsertRecipient(r.id, team.id);
-      await put(brukareDocName(r.id), (doc) => writeBrukare(doc, r));
+      await put(brukareDocName(r.id), (doc) => {
+        writeBrukare(doc, r);
+        if (planner) seedCarePlanVersion(doc, r, n, today, planner);
+      });
     }
     const continuity = new Map<string, Map<string, number>>();
     const journal = new Map<string, JournalEntry[]>();

@@ -1,0 +1,56 @@
+// The board's list of care plans to review: plans past their follow-up date,
+// and current versions not yet agreed with the recipient (a draft from an
+// order among them). Reads the team's recipient docs on the device, so it
+// works offline; each name links to the recipient's page and its care plan.
+import { A } from '@solidjs/router';
+import { For, Show, createResource, type JSX } from 'solid-js';
+import { brukareDocName, carePlanStatus, parseDocName, readBrukareSummary, readCurrentVersionView } from '../../domain';
+import { useApp } from '../app-context';
+import { loadDocList } from '../storage/meta-repo';
+import { createDocView } from '../sync/create-doc-view';
+import { useCarePlanStrings } from './CarePlanSection';
+
+type Flag = { id: string; name: string; status: 'follow_up_due' | 'not_agreed'; followUpOn: string };
+
+export function CarePlanFlags(props: { teamId: string; today: string }): JSX.Element {
+  const app = useApp();
+  const s = useCarePlanStrings();
+  const [names] = createResource(async () => {
+    const listed = (await loadDocList(app.db))?.docs ?? [];
+    return listed.flatMap((n) => {
+      const ref = parseDocName(n);
+      return ref?.kind === 'brukare' ? [brukareDocName(ref.brukareId)] : [];
+    });
+  });
+  const flags = createDocView(app.hub, () => names() ?? [], (docs) => {
+    const out: Flag[] = [];
+    for (const doc of docs) {
+      if (doc.getMap<unknown>('profile').get('teamId') !== props.teamId) continue;
+      const current = readCurrentVersionView(doc);
+      const who = readBrukareSummary(doc);
+      if (!current || !who) continue;
+      const status = carePlanStatus(current, props.today);
+      if (status !== 'agreed') out.push({ id: who.id, name: who.name, status, followUpOn: current.followUpOn });
+    }
+    // Overdue follow-ups first, the longest overdue at the top.
+    return out.sort((a, b) => (a.status === b.status ? a.followUpOn.localeCompare(b.followUpOn) || a.name.localeCompare(b.name) : a.status === 'follow_up_due' ? -1 : 1));
+  });
+  return (
+    <Show when={(flags() ?? []).length > 0}>
+      <section aria-labelledby="care-plan-flags-title" class="panel" data-testid="care-plan-flags">
+        <h2 id="care-plan-flags-title">{s().boardTitle}</h2>
+        <ul role="list" class="flag-list">
+          <For each={flags()}>
+            {(f) => (
+              <li data-testid="care-plan-flag" data-status={f.status} data-brukare={f.id}>
+                <A href={`/brukare/${f.id}`} classList={{ 'warn': f.status === 'follow_up_due' }}>
+                  {f.status === 'follow_up_due' ? s().boardDue(f.name, f.followUpOn) : s().boardNotAgreed(f.name)}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
