@@ -35,7 +35,7 @@ export default defineConfig({
           groups: [
             {
               name: 'stack',
-              test: /[\\/]node_modules[\\/](solid-js|@solidjs|dexie|y-dexie|yjs|zod|@noble)[\\/]|[\\/]domain[\\/](ids|validation|insatser|sign-off|security|team|dates|visit|doc-layout[\\/]y-helpers)\.ts$/,
+              test: /[\\/]node_modules[\\/](solid-js|@solidjs|dexie|y-dexie|yjs|zod|@noble)[\\/]|[\\/]domain[\\/](ids|validation|insatser|sign-off|security|team|dates|visit|api|doc-names|sync-ack|sync-window|team-day|workers|doc-layout[\\/](y-helpers|plan-doc|exec-doc|sign-off-doc|brukare-summary))\.ts$/,
             },
           ],
         },

@@ -19,7 +19,8 @@ export { CLASH_ACTIONS, ClashResolutionSchema, readPlannedVisit, readPlannedVisi
 export { cancelPlannedVisit, generateVisits, markPlannedVisitMissed, removePlannedVisit, resolveClash, restorePlannedVisit, writePlannedVisit } from './doc-layout/plan-write';
 export type { ClashResolution, ReadResult } from './doc-layout/plan-doc';
 export { DateSchema, IdSchema, InstantSchema, MonthSchema, TimeOfDaySchema, ID_PATTERN } from './ids';
-export { COMPETENCES, CompetenceSchema, INSATS_LIFE_AREA, INSATS_TYPES, InsatsTypeSchema, LIFE_AREAS, LifeAreaSchema } from './insatser';
+export { COMPETENCES, CompetenceSchema, INSATS_TYPES, InsatsTypeSchema, LIFE_AREAS, LifeAreaSchema } from './insatser';
+export { INSATS_LIFE_AREA } from './insats-life-areas';
 export type { Competence, InsatsType, LifeArea } from './insatser';
 export { JournalEntrySchema, MAX_JOURNAL_TEXT_CHARS } from './journal';
 export type { JournalEntry } from './journal';

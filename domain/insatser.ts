@@ -31,23 +31,6 @@ export const INSATS_TYPES = [
 export const InsatsTypeSchema = z.enum(INSATS_TYPES);
 export type InsatsType = z.infer<typeof InsatsTypeSchema>;
 
-/** The IBIC life area each insats type serves first. */
-export const INSATS_LIFE_AREA: Readonly<Record<InsatsType, LifeArea>> = {
-  morning_help: 'personal_care',
-  lunch: 'meals',
-  evening_help: 'personal_care',
-  night_help: 'personal_care',
-  tillsyn: 'health',
-  shower: 'personal_care',
-  shopping: 'household',
-  cleaning: 'household',
-  laundry: 'household',
-  walk: 'social_life',
-  medication_reminder: 'health',
-  transfer: 'mobility',
-  alarm_callout: 'health',
-};
-
 /** Competences a task may require of the staff member doing it (delegations among them). */
 export const COMPETENCES = ['insulin_delegation', 'medication_delegation', 'lift_training'] as const;
 export const CompetenceSchema = z.enum(COMPETENCES);

@@ -6,7 +6,8 @@ import { z } from 'zod/mini';
 import { ContactSchema, type CarePlanItem } from './brukare';
 import { minutesOfDay } from './dates';
 import { DateSchema, IdSchema } from './ids';
-import { INSATS_LIFE_AREA, INSATS_TYPES, InsatsTypeSchema, type InsatsType, type LifeArea } from './insatser';
+import { INSATS_TYPES, InsatsTypeSchema, type InsatsType, type LifeArea } from './insatser';
+import { INSATS_LIFE_AREA } from './insats-life-areas';
 import type { Visit } from './visit';
 
 export const OrderInsatsSchema = z.object({
