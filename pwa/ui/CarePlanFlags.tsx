@@ -1,10 +1,10 @@
 // The board's list of care plans to review: plans past their follow-up date,
 // and current versions not yet agreed with the recipient (a draft from an
-// order among them). Reads the team's recipient docs on the device, so it
+// order among them); not those whose service has ended. Reads the team's recipient docs on the device, so it
 // works offline; each name links to the recipient's page and its care plan.
 import { A } from '@solidjs/router';
 import { For, Show, createResource, type JSX } from 'solid-js';
-import { brukareDocName, carePlanStatus, parseDocName, readBrukareSummary, readCurrentVersionView } from '../../domain';
+import { brukareDocName, carePlanStatus, parseDocName, readBrukareSummary, readCurrentVersionView, readServiceEnded } from '../../domain';
 import { useApp } from '../app-context';
 import { loadDocList } from '../storage/meta-repo';
 import { createDocView } from '../sync/create-doc-view';
@@ -25,7 +25,7 @@ export function CarePlanFlags(props: { teamId: string; today: string }): JSX.Ele
   const flags = createDocView(app.hub, () => names() ?? [], (docs) => {
     const out: Flag[] = [];
     for (const doc of docs) {
-      if (doc.getMap<unknown>('profile').get('teamId') !== props.teamId) continue;
+      if (doc.getMap<unknown>('profile').get('teamId') !== props.teamId || readServiceEnded(doc)) continue;
       const current = readCurrentVersionView(doc);
       const who = readBrukareSummary(doc);
       if (!current || !who) continue;

@@ -26,7 +26,8 @@ export function GrantedVsPlanned(props: { teamId: string; visits: Accessor<Visit
     docs.flatMap((doc) => {
       const grant = readGrant(doc);
       const b = readBrukare(doc);
-      if (!grant || !b.ok || b.value.teamId !== props.teamId) return [];
+      // An ended service is no longer planned: nothing to compare.
+      if (!grant || !b.ok || b.value.teamId !== props.teamId || b.value.serviceEnded) return [];
       return [{ id: b.value.id, name: b.value.name, granted: grantedWeeklyMinutes(grant.insatser), carePlan: b.value.carePlan.reduce((sum, i) => sum + weeklyMinutes(i), 0) }];
     }),
   );
