@@ -39,15 +39,11 @@ export type { BrukareSummary, DayExecution } from './team-day';
 export { ROLES, RoleSchema, SessionUserSchema, StaffSchema, TeamSchema, firstName } from './team';
 export type { Role, SessionUser, Staff, Team } from './team';
 export {
-  CompetenceExpirySchema,
   CompetenceGrantSchema,
   EXPIRY_WARNING_DAYS,
-  MIN_PASSWORD_CHARS,
-  StaffCreateSchema,
+  REGISTER_COMPETENCES,
   StaffRegisterEntrySchema,
   StaffRegisterSchema,
-  StaffUpdateSchema,
-  USERNAME_PATTERN,
   changedFields,
   competencesOn,
   expiringWithin,
@@ -60,7 +56,9 @@ export {
   registerEntry,
   teamStaffEntry,
 } from './staff-register';
-export type { CompetenceExpiry, CompetenceGrant, CompetenceHolder, Expiring, StaffCreate, StaffRegister, StaffRegisterEntry, StaffUpdate, TeamStaffEntry } from './staff-register';
+export type { CompetenceExpiry, CompetenceGrant, CompetenceHolder, Expiring, StaffRegister, StaffRegisterEntry, TeamStaffEntry } from './staff-register';
+export { MIN_PASSWORD_CHARS, StaffCreateSchema, StaffUpdateSchema, USERNAME_PATTERN } from './staff-requests';
+export type { StaffCreate, StaffUpdate } from './staff-requests';
 export { describeIssue, describeIssues, parseWith } from './validation';
 export type { ParseResult } from './validation';
 export { CancellationSchema, OUTCOME_KINDS, OUTCOME_REASONS, OutcomeInputSchema, OutcomeReasonSchema, OutcomeSchema, PlannedInsatsSchema, PlannedVisitSchema, StampSchema, TaskResultSchema, TeamDaySchema, VISIT_STATUSES, VisitExecutionSchema, VisitSchema, VisitStatusSchema, byPlannedStart, mergeVisit } from './visit';

@@ -1,11 +1,10 @@
 // The staff register: which competences count on a date (an expired
-// delegation does not), the week's warning, the request bodies' validation
-// (every wrong field named), and who may change whom.
+// delegation does not), the week's warning, and who may change whom.
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from './planning-checks';
+import { COMPETENCES } from './insatser';
 import {
-  StaffCreateSchema,
-  StaffUpdateSchema,
+  REGISTER_COMPETENCES,
   changedFields,
   competencesOn,
   expiringWithin,
@@ -83,6 +82,12 @@ describe('expiringWithin', () => {
   });
 });
 
+describe('REGISTER_COMPETENCES', () => {
+  it('lists every competence of the catalogue, in its order', () => {
+    expect(REGISTER_COMPETENCES).toEqual([...COMPETENCES]);
+  });
+});
+
 describe('grants', () => {
   it('turns the stored form into the register view and back', () => {
     expect(grantsOf(fatima)).toEqual([{ competence: 'insulin_delegation', validUntil: '2026-03-12' }, { competence: 'medication_delegation' }]);
@@ -91,49 +96,6 @@ describe('grants', () => {
     // What the store keeps parses as a staff member.
     expect(StaffSchema.safeParse({ ...fatima, ...fromGrants([{ competence: 'lift_training', validUntil: '2027-01-01' }]) }).success).toBe(true);
     expect(StaffSchema.safeParse({ ...fatima, validUntil: { karate: '2027-01-01' } }).success).toBe(false);
-  });
-});
-
-describe('request bodies', () => {
-  const person = {
-    username: 'sara.n',
-    password: 'ett-långt-lösenord',
-    name: 'Sara Nilsson',
-    role: 'caregiver',
-    teamIds: ['norr'],
-    workHours: { start: '07:00', end: '16:00' },
-    competences: [{ competence: 'insulin_delegation', validUntil: '2026-09-30' }, { competence: 'lift_training' }],
-  };
-  const fieldsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((i) => i.path.map(String).join('.')).sort();
-
-  it('accepts a complete person', () => {
-    expect(StaffCreateSchema.safeParse(person).success).toBe(true);
-    expect(StaffUpdateSchema.safeParse({ ...person, username: undefined, password: undefined, workHours: undefined }).success).toBe(true);
-  });
-
-  it('names every wrong field at once', () => {
-    const result = StaffCreateSchema.safeParse({
-      username: 'Sara N',
-      password: 'kort',
-      name: '  ',
-      role: 'boss',
-      teamIds: ['Norr'],
-      workHours: { start: '16:00', end: '07:00' },
-      competences: [{ competence: 'karate' }, { competence: 'lift_training', validUntil: '30/9' }],
-    });
-    expect(fieldsOf(result)).toEqual(['competences.0.competence', 'competences.1.validUntil', 'name', 'password', 'role', 'teamIds.0', 'username', 'workHours.end'].sort());
-  });
-
-  it('wants a team for caregivers and schedulers, even when other fields are wrong too, but not for admins', () => {
-    expect(fieldsOf(StaffCreateSchema.safeParse({ ...person, name: '', teamIds: [] }))).toEqual(['name', 'teamIds']);
-    expect(StaffCreateSchema.safeParse({ ...person, role: 'admin', teamIds: [] }).success).toBe(true);
-  });
-
-  it('refuses the same competence or team twice', () => {
-    expect(fieldsOf(StaffUpdateSchema.safeParse({ ...person, competences: [{ competence: 'lift_training' }, { competence: 'lift_training', validUntil: '2026-01-01' }] }))).toEqual(['competences']);
-    expect(fieldsOf(StaffUpdateSchema.safeParse({ ...person, teamIds: ['norr', 'norr'] }))).toEqual(['teamIds']);
-    // A malformed time is named as such, not as an end before the start.
-    expect(fieldsOf(StaffUpdateSchema.safeParse({ ...person, workHours: { start: '7', end: '16:00' } }))).toEqual(['workHours.start']);
   });
 });
 

@@ -1,9 +1,9 @@
 // The staff register (personalregistret): people, roles, teams, working hours,
 // and competences and delegations with the last day they count. A nurse's
 // delegation is written for a period; once it has run out it no longer counts
-// in the planning checks, and the board warns a week before. The register's
-// request bodies and who may change whom are decided here, for the server's
-// routes (docs/ARCHITECTURE.md) and the register page alike.
+// in the planning checks, and the board warns a week before. Who may change
+// whom is decided here, for the server's routes (docs/ARCHITECTURE.md) and the
+// register page alike; the request bodies are in staff-requests.ts.
 //
 // A competence is held when it is in `competences` or named in `validUntil`
 // (the team staff list sends only today's competences in `competences`, and
@@ -12,14 +12,13 @@
 import { z } from 'zod/mini';
 import { addDays } from './dates';
 import { DateSchema, IdSchema, TimeOfDaySchema } from './ids';
-import { COMPETENCES, CompetenceSchema, type Competence } from './insatser';
-import { RoleSchema, StaffSchema, type Role, type Staff } from './team';
+import { CompetenceSchema, type Competence } from './insatser';
+import { RoleSchema, type Role, type Staff } from './team';
 
 /** How many days ahead of a delegation's last day the board warns. */
 export const EXPIRY_WARNING_DAYS = 7;
 
-/** Competence → its last valid day (YYYY-MM-DD, inclusive); optional, as on StaffSchema. */
-export const CompetenceExpirySchema = StaffSchema.shape.validUntil;
+/** Competence → its last valid day (YYYY-MM-DD, inclusive), as on StaffSchema. */
 export type CompetenceExpiry = NonNullable<Staff['validUntil']>;
 
 /** One competence in the register, with the last day it counts when it ends. */
@@ -32,10 +31,18 @@ export type CompetenceHolder = { competences: readonly Competence[]; validUntil?
 /** A competence that runs out soon, for the board's warning. */
 export type Expiring = { competence: Competence; validUntil: string };
 
-/** Every competence held, counting or not, in catalogue order. */
+/**
+ * The register's order of competences: every one of them (the type makes sure),
+ * kept here rather than read from COMPETENCES so that the browser's start-up
+ * bundle, which holds insatser.ts, does not have to export it to lazy pages.
+ */
+const IN_REGISTER: Readonly<Record<Competence, true>> = { insulin_delegation: true, medication_delegation: true, lift_training: true };
+export const REGISTER_COMPETENCES = Object.keys(IN_REGISTER) as Competence[];
+
+/** Every competence held, counting or not, in the register's order. */
 export function heldCompetences(holder: CompetenceHolder): Competence[] {
   const dated = holder.validUntil ?? {};
-  return COMPETENCES.filter((c) => holder.competences.includes(c) || dated[c] !== undefined);
+  return REGISTER_COMPETENCES.filter((c) => holder.competences.includes(c) || dated[c] !== undefined);
 }
 
 /** What counts on `date`: the competences held whose last day, if any, is not before it. */
@@ -70,7 +77,7 @@ export function grantsOf(holder: CompetenceHolder): CompetenceGrant[] {
 
 /** The stored form of the register's competences: held ones, and the last days of those that end. */
 export function fromGrants(grants: readonly CompetenceGrant[]): { competences: Competence[]; validUntil?: CompetenceExpiry } {
-  const competences = COMPETENCES.filter((c) => grants.some((g) => g.competence === c));
+  const competences = REGISTER_COMPETENCES.filter((c) => grants.some((g) => g.competence === c));
   const validUntil: CompetenceExpiry = {};
   for (const g of grants) if (g.validUntil !== undefined) validUntil[g.competence] = g.validUntil;
   return Object.keys(validUntil).length > 0 ? { competences, validUntil } : { competences };
@@ -90,48 +97,6 @@ export function teamStaffEntry(staff: Staff, today: string): TeamStaffEntry {
     ...(Object.keys(dated).length > 0 ? { validUntil: dated } : {}),
   };
 }
-
-// --- Request bodies -----------------------------------------------------------
-
-/** Sign-in names: what people type on a tablet, so lower case, no spaces. */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-export const MIN_PASSWORD_CHARS = 10;
-const MAX_TEAMS = 20;
-
-const unique = (values: readonly string[]) => new Set(values).size === values.length;
-
-const WorkHoursSchema = z
-  .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
-  .check(z.refine((h) => h.end > h.start, { message: 'must be after the start', path: ['end'], when: (payload) => payload.issues.length === 0 }));
-
-const editable = {
-  name: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(200)),
-  role: RoleSchema,
-  teamIds: z.array(IdSchema).check(z.maxLength(MAX_TEAMS), z.refine(unique, 'each team once')),
-  workHours: z.optional(WorkHoursSchema),
-  competences: z.array(CompetenceGrantSchema).check(z.refine((gs) => unique(gs.map((g) => g.competence)), 'each competence once')),
-};
-
-/** Caregivers and schedulers belong to a team; an admin need not. Checked even when other fields are wrong. */
-const teamNeeded = z.refine<{ role: Role; teamIds: string[] }>((s) => s.role === 'admin' || s.teamIds.length > 0, {
-  message: 'at least one team',
-  path: ['teamIds'],
-  when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'role' && i.path?.[0] !== 'teamIds'),
-});
-
-/** POST /api/staff: a new person, with the first password the admin or team lead gives them. */
-export const StaffCreateSchema = z
-  .object({
-    username: z.string().check(z.regex(USERNAME_PATTERN, '2–64 lower-case letters, digits, dots, dashes or underscores')),
-    password: z.string().check(z.minLength(MIN_PASSWORD_CHARS, `at least ${MIN_PASSWORD_CHARS} characters`), z.maxLength(200)),
-    ...editable,
-  })
-  .check(teamNeeded);
-export type StaffCreate = z.infer<typeof StaffCreateSchema>;
-
-/** PUT /api/staff/:id: everything the register edits (not the username or password); workHours left out means none. */
-export const StaffUpdateSchema = z.object(editable).check(teamNeeded);
-export type StaffUpdate = z.infer<typeof StaffUpdateSchema>;
 
 /** A row of GET /api/staff (never credentials). */
 export const StaffRegisterEntrySchema = z.object({

@@ -23,6 +23,7 @@ const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default:
 const LockPage = lazy(() => import('./pages/LockPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
 const OrderPage = lazy(() => import('./pages/OrderPage'));
+const StaffPage = lazy(() => import('./pages/StaffPage'));
 
 function Frame(props: RouteSectionProps): JSX.Element {
   const app = useApp();
@@ -91,6 +92,7 @@ export function App(props: { services: AppServices; i18n: I18n }): JSX.Element {
           <Route path="/planering/bestallning" component={OrderPage} />
           <Route path="/kvittens/:date/:visitId" component={SignOffPage} />
           <Route path="/admin" component={AdminPage} />
+          <Route path="/personal" component={StaffPage} />
           <Route path="*" component={DayPage} />
         </Router>
       </I18nContext.Provider>

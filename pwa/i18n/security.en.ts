@@ -43,6 +43,7 @@ export const securityEn: SecurityStrings = {
     export: 'Export the log',
     offline: 'Administration needs a connection.',
     failed: 'That did not work. Try again.',
+    staffRegister: 'The staff register: roles, teams, working hours, competences and delegations',
   },
   readLog: {
     show: 'Who has read this?',

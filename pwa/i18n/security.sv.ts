@@ -43,6 +43,7 @@ export const securitySv = {
     export: 'Exportera loggen',
     offline: 'Administration kräver uppkoppling.',
     failed: 'Det gick inte. Försök igen.',
+    staffRegister: 'Personalregistret: roller, team, arbetstider, kompetenser och delegeringar',
   },
   readLog: {
     show: 'Vem har läst?',

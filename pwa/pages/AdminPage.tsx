@@ -1,6 +1,7 @@
 // Administration (admins only, online): users and devices with their access,
 // revocation (which ends every session and wipes the devices), and the audit
 // log's chain check and export.
+import { A } from '@solidjs/router';
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
 import { z } from 'zod/mini';
 import { AdminDeviceSchema, AdminUserSchema, localDate } from '../../domain';
@@ -78,6 +79,11 @@ export default function AdminPage(): JSX.Element {
       <h1 id="admin-title">{a().title}</h1>
       <Show when={app.session()?.user.role === 'admin'} fallback={<p>{a().failed}</p>}>
         <ErrorText message={error()} />
+        <p>
+          <A href="/personal" class="link">
+            {a().staffRegister}
+          </A>
+        </p>
         <section>
           <h2 id="admin-users">{a().users}</h2>
           <Show when={users()} fallback={<p>{navigator.onLine ? '…' : a().offline}</p>}>

@@ -18,6 +18,7 @@ import {
   cancelPlannedVisit,
   checkPlan,
   clashKey,
+  competencesOn,
   DateSchema,
   deviationsDocName,
   execDocName,
@@ -61,6 +62,7 @@ import { planningSv, type PlanningStrings } from '../i18n/planning.sv';
 import { loadTeamStaff, type TeamStaff } from '../storage/staff-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
+import { ExpiringDelegations } from '../ui/ExpiringDelegations';
 import { PlanningNav } from '../ui/PlanningNav';
 import { CarePlanFlags } from '../ui/CarePlanFlags';
 
@@ -186,7 +188,7 @@ export default function BoardPage(): JSX.Element {
   const issues = createMemo<PlanningIssue[]>(() =>
     ready()
       ? checkPlan(active(), {
-          staff: (staff() ?? []).map((s) => ({ id: s.id, competences: s.competences, shift: s.workHours })),
+          staff: (staff() ?? []).map((s) => ({ id: s.id, competences: competencesOn(s, date()), shift: s.workHours })),
           recipients: recipients() ?? new Map(),
         })
       : [],
@@ -455,6 +457,7 @@ export default function BoardPage(): JSX.Element {
       <p class="note" data-testid="board-summary">
         {p().summary(active().length, unassigned().length, issues().length)}
       </p>
+      <ExpiringDelegations staff={staff()} date={date()} />
 
       <section aria-labelledby="live-title" class="panel live-panel">
         <h2 id="live-title">{p().live.title}</h2>
@@ -710,7 +713,7 @@ function Editor(props: {
     () =>
       rankCandidates(
         v(),
-        props.caregivers.map((s) => ({ id: s.id, competences: s.competences })),
+        props.caregivers.map((s) => ({ id: s.id, competences: competencesOn(s, v().date) })),
         required(),
         history() ?? [],
         props.sameDay,

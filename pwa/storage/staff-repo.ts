@@ -1,10 +1,34 @@
-// The team's staff (names, roles, competences), fetched when online and kept
-// for offline use. Used to show names instead of ids and by the planning board.
+// The team's staff (names, roles, competences and when delegations end),
+// fetched when online and kept for offline use. Used to show names instead of
+// ids and by the planning board.
 import { z } from 'zod/mini';
-import { CompetenceSchema, IdSchema, RoleSchema, TimeOfDaySchema } from '../../domain';
+import { CompetenceSchema, DateSchema, IdSchema, RoleSchema, TimeOfDaySchema, type Competence } from '../../domain';
 import type { SlingaDb } from './db';
 
-export const TeamStaffSchema = z.array(z.object({ id: IdSchema, name: z.string(), role: RoleSchema, competences: z.array(CompetenceSchema), workHours: z.optional(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })) }));
+// Written out here rather than imported from the staff register's module:
+// that keeps this module in a chunk of its own (the caregiver's day loads it),
+// and the type makes sure that every competence is named.
+const validUntilShape = {
+  insulin_delegation: z.optional(DateSchema),
+  medication_delegation: z.optional(DateSchema),
+  lift_training: z.optional(DateSchema),
+} satisfies Record<Competence, unknown>;
+
+/**
+ * `competences` count today; `validUntil` names the last day of every dated one
+ * (a delegation), expired ones too, so that other days are checked with
+ * competencesOn. Copies stored before expiry dates existed have none.
+ */
+export const TeamStaffSchema = z.array(
+  z.object({
+    id: IdSchema,
+    name: z.string(),
+    role: RoleSchema,
+    competences: z.array(CompetenceSchema),
+    workHours: z.optional(z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema })),
+    validUntil: z.optional(z.object(validUntilShape)),
+  }),
+);
 export type TeamStaff = z.infer<typeof TeamStaffSchema>;
 /** fetch() on the API with a fresh token (AppServices.api). */
 type Api = (path: string) => Promise<Response>;
@@ -34,6 +58,15 @@ async function fetchTeamStaff(db: SlingaDb, api: Api, teamId: string): Promise<T
   } catch {
     return undefined; // offline: the copy on the device stands
   }
+}
+
+/**
+ * Fetches the team's staff now (after a change in the staff register), so that
+ * the board and the day in this tab, and the device's copy, show the change at once.
+ */
+export async function refreshTeamStaff(db: SlingaDb, api: Api, teamId: string): Promise<void> {
+  lastFetched.set(teamId, Date.now());
+  await fetchTeamStaff(db, api, teamId);
 }
 
 /**

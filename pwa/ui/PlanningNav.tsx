@@ -3,9 +3,13 @@
 import { A, useSearchParams } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { useI18n } from '../i18n/i18n';
+import { useLazyStrings } from '../i18n/lazy-strings';
+import { staffNavSv } from '../i18n/staff.sv';
 
 export function PlanningNav(): JSX.Element {
   const { t } = useI18n();
+  // The register's label comes with the planning pages, not in the start-up strings.
+  const staff = useLazyStrings(staffNavSv, () => import('../i18n/staff.en').then((m) => m.staffNavEn));
   const [params] = useSearchParams<{ dag?: string }>();
   const query = () => (params.dag ? `?dag=${params.dag}` : '');
   return (
@@ -21,6 +25,9 @@ export function PlanningNav(): JSX.Element {
       </A>
       <A href="/planering/bestallning" class="nav-link">
         {t().planningNav.order}
+      </A>
+      <A href="/personal" class="nav-link">
+        {staff().link}
       </A>
     </nav>
   );

@@ -102,7 +102,7 @@ export function staffRoutes(deps: StaffRouteDeps): Hono<AuthEnv> {
     const staff: Staff = {
       id,
       username: input.username,
-      name: input.name,
+      name: input.name.trim(),
       role: input.role,
       teamIds: input.teamIds,
       ...(input.workHours ? { workHours: input.workHours } : {}),
@@ -140,7 +140,7 @@ export function staffRoutes(deps: StaffRouteDeps): Hono<AuthEnv> {
     const grants = fromGrants(input.competences);
     const after: Staff = {
       ...before,
-      name: input.name,
+      name: input.name.trim(),
       role: input.role,
       teamIds: input.teamIds,
       workHours: input.workHours,

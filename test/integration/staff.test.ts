@@ -17,7 +17,10 @@ let anna: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [admin, leadNorr, anna] = await Promise.all(['admin', 'planerare-norr', 'anna'].map(async (u) => (await login(server.url, u)).token));
+  const tokenOf = async (username: string) => (await login(server.url, username)).token;
+  admin = await tokenOf('admin');
+  leadNorr = await tokenOf('planerare-norr');
+  anna = await tokenOf('anna');
 });
 
 afterAll(async () => {
