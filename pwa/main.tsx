@@ -3,8 +3,6 @@
 // initial bundle so that "Min dag" is on screen fast, even offline).
 import { liveQuery } from 'dexie';
 import { createSignal } from 'solid-js';
-import { parseDocName } from '../domain';
-import { LOCAL } from './sync/origins';
 import { render } from 'solid-js/web';
 import { App } from './App';
 import type { AppServices } from './app-context';
@@ -208,14 +206,7 @@ async function boot(): Promise<void> {
 
   // Benchmarks (bench/) drive the real stack through this handle; it exists only
   // when explicitly enabled on this device and gives nothing DevTools would not.
-  if (localStorage.getItem('slinga:bench') === '1') {
-    // Loaded only here, so that the journal code stays out of the initial bundle.
-    void Promise.all([import('../domain/doc-layout/journal-doc'), import('../domain/doc-layout/exec-write')]).then(([{ createDraft }, { setTaskDone }]) => {
-      const domain = { createDraft, parseDocName, setTaskDone };
-      const docNames = async () => (await loadDocList(db))?.docs ?? [];
-      Object.assign(window, { slingaBench: { hub, status, domain, LOCAL, docNames } });
-    });
-  }
+  if (localStorage.getItem('slinga:bench') === '1') void import('./bench-handle').then((m) => m.installBenchHandle(hub, status, db));
 
   const root = document.getElementById('app');
   if (!root) throw new Error('#app missing');

@@ -47,7 +47,6 @@ export const en: Strings = {
   logout: 'Sign out',
   logoutBlocked: 'You can sign out once all changes are saved on the server.',
   language: 'Språk: svenska',
-  planningNav: { label: 'Planning views', day: 'Day', week: 'Week', followUp: 'Follow-up', order: 'New order' },
   nav: { myDay: 'My day', teamDay: "Team's day", messages: 'Messages', inbox: 'Inbox', planning: 'Planning', admin: 'Administration', lock: 'Lock' },
   errors: {
     notSaved: 'Could not save. Check the length and try again.',

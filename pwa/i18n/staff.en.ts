@@ -1,5 +1,5 @@
 // English strings of the staff register and of the board's warning about delegations that run out.
-import type { ExpiringStrings, StaffNavStrings, StaffStrings } from './staff.sv';
+import type { ExpiringStrings, StaffStrings } from './staff.sv';
 
 const COMPETENCE_NAMES = {
   insulin_delegation: 'Delegation: insulin',
@@ -69,4 +69,3 @@ export const expiringEn: ExpiringStrings = {
   item: (name: string, competence: string, date: string) => `${name}: ${competence}, valid until ${date}`,
 };
 
-export const staffNavEn: StaffNavStrings = { link: 'Staff' };

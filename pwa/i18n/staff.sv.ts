@@ -76,5 +76,3 @@ export const expiringSv = {
 export type ExpiringStrings = Widen<typeof expiringSv>;
 
 /** The planning views' link to the register. */
-export const staffNavSv = { link: 'Personal' } as const;
-export type StaffNavStrings = Widen<typeof staffNavSv>;

@@ -45,7 +45,6 @@ export const sv = {
   logout: 'Logga ut',
   logoutBlocked: 'Du kan logga ut när alla ändringar är sparade på servern.',
   language: 'Language: English',
-  planningNav: { label: 'Planeringsvyer', day: 'Dag', week: 'Vecka', followUp: 'Uppföljning', order: 'Ny beställning' },
   nav: { myDay: 'Min dag', teamDay: 'Teamets dag', messages: 'Meddelanden', inbox: 'Inkorg', planning: 'Planering', admin: 'Administration', lock: 'Lås' },
   errors: {
     notSaved: 'Det gick inte att spara. Kontrollera längden och försök igen.',

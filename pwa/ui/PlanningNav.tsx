@@ -2,32 +2,30 @@
 // (planned vs delivered, continuity). Keeps the chosen day across views.
 import { A, useSearchParams } from '@solidjs/router';
 import type { JSX } from 'solid-js';
-import { useI18n } from '../i18n/i18n';
 import { useLazyStrings } from '../i18n/lazy-strings';
-import { staffNavSv } from '../i18n/staff.sv';
+import { planningNavSv } from '../i18n/planning-nav.sv';
 
 export function PlanningNav(): JSX.Element {
-  const { t } = useI18n();
-  // The register's label comes with the planning pages, not in the start-up strings.
-  const staff = useLazyStrings(staffNavSv, () => import('../i18n/staff.en').then((m) => m.staffNavEn));
+  // The labels come with the planning pages, not in the start-up strings.
+  const s = useLazyStrings(planningNavSv, () => import('../i18n/planning-nav.en').then((m) => m.planningNavEn));
   const [params] = useSearchParams<{ dag?: string }>();
   const query = () => (params.dag ? `?dag=${params.dag}` : '');
   return (
-    <nav aria-label={t().planningNav.label} class="planning-nav">
+    <nav aria-label={s().label} class="planning-nav">
       <A href={`/planering${query()}`} end class="nav-link">
-        {t().planningNav.day}
+        {s().day}
       </A>
       <A href={`/planering/vecka${query()}`} class="nav-link">
-        {t().planningNav.week}
+        {s().week}
       </A>
       <A href={`/planering/uppfoljning${query()}`} class="nav-link">
-        {t().planningNav.followUp}
+        {s().followUp}
       </A>
       <A href="/planering/bestallning" class="nav-link">
-        {t().planningNav.order}
+        {s().order}
       </A>
       <A href="/personal" class="nav-link">
-        {staff().link}
+        {s().staff}
       </A>
     </nav>
   );
