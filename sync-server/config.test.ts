@@ -26,6 +26,7 @@ describe('parseConfig', () => {
         security: DEFAULT_SECURITY,
         compactAfterUpdates: 500,
         retentionDaysAfterEnd: 30,
+        permissionRecheckMs: 60_000,
         logLevel: 'info',
       },
     });
@@ -65,6 +66,7 @@ describe('parseConfig', () => {
         security: { ...DEFAULT_SECURITY, tokenTtlSeconds: 1800 },
         compactAfterUpdates: 50,
         retentionDaysAfterEnd: 0,
+        permissionRecheckMs: 60_000,
         logLevel: 'silent',
       },
     });

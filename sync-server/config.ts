@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(1_000_000)), 600),
   MAX_BODY_KB: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 256),
   RETENTION_DAYS_AFTER_END: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(3650)), 30),
+  PERMISSION_RECHECK_SECONDS: z._default(z.coerce.number().check(z.gte(0.1), z.lte(3600)), 60),
   COMPACT_AFTER_UPDATES: z._default(z.coerce.number().check(z.int(), z.gte(2)), 500),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
 });
@@ -36,6 +37,8 @@ export type Config = {
   compactAfterUpdates: number;
   /** Days after a recipient's service ended that devices still hold their documents (the server keeps them). */
   retentionDaysAfterEnd: number;
+  /** How often open sockets check their session and each document's access again. */
+  permissionRecheckMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 };
 
@@ -66,6 +69,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       },
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       retentionDaysAfterEnd: e.RETENTION_DAYS_AFTER_END,
+      permissionRecheckMs: Math.round(e.PERMISSION_RECHECK_SECONDS * 1000),
       logLevel: e.LOG_LEVEL,
     },
   };

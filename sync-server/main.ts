@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     now: () => new Date(),
     dummyHash: await dummyHash(),
     retentionDaysAfterEnd: config.retentionDaysAfterEnd,
+    permissionRecheckMs: config.permissionRecheckMs,
     staticDir: config.staticDir,
     port: config.port,
     host: config.host,

@@ -27,11 +27,17 @@ import type { SessionAuth } from './auth/sessions';
 import type { Peer } from './rooms/room';
 import { Channel, channelAccess } from './rooms/channel';
 
-export type ServerDeps = AppDeps & { staticDir: string; port: number; host: string };
+export type ServerDeps = AppDeps & {
+  staticDir: string;
+  port: number;
+  host: string;
+  /** How often an open socket's session and channels are checked again (PERMISSION_RECHECK_SECONDS; revocation also closes at once). */
+  permissionRecheckMs?: number;
+};
 
 /** Sync messages one socket may send per second on average (bursts of ten times that pass). */
 const MESSAGES_PER_SECOND = 500;
-/** How often an open socket's session and channels are checked again (revocation also closes at once). */
+/** Default of ServerDeps.permissionRecheckMs. */
 const RECHECK_MS = 60_000;
 
 /** A per-socket message budget: a token bucket refilled at MESSAGES_PER_SECOND. */
@@ -146,6 +152,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
     let channel: Channel | null = null;
     let expiry: NodeJS.Timeout | undefined;
+    let recheck: NodeJS.Timeout | undefined;
     let untrack = () => {};
     const withinBudget = messageBudget();
     return upgradeWebSocket(() => ({
@@ -163,10 +170,20 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           },
           close: (code, reason) => ws.close(code, reason),
         };
-        channel = new Channel(channelDeps, docName, auth.user.id, access.access, peer, auditWrites(auth, docName));
-        void channel.start();
+        const opened = new Channel(channelDeps, docName, auth.user.id, access.access, peer, auditWrites(auth, docName));
+        channel = opened;
+        void opened.start();
         // The socket lives as long as its session; a sign-out or revocation closes it sooner.
         expiry = setTimeout(() => refuse(ws, CLOSE_CODES.unauthorized), Math.max(0, Math.min(auth.sessionExpiresAtMs - Date.now(), 2 ** 31 - 1)));
+        // Roles and teams can change while the socket is open: lost access closes it for good,
+        // changed access (read ↔ write) closes it so that the client reconnects with the new one.
+        recheck = setInterval(() => {
+          const current = sessions.stillValid(auth.sessionId, auth.user.id, auth.deviceId);
+          if (!current.ok) return refuse(ws, closeCodeOf(current));
+          const now = channelAccess(deps.directory, current.user, docName);
+          if (!now.ok) return refuse(ws, now.code);
+          if (now.access !== opened.access) refuse(ws, CLOSE_CODES.tryAgainLater);
+        }, deps.permissionRecheckMs ?? RECHECK_MS);
       },
       onMessage(evt, ws) {
         if (!withinBudget()) return refuse(ws, CLOSE_CODES.tryAgainLater);
@@ -175,11 +192,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       },
       onClose() {
         clearTimeout(expiry);
+        clearInterval(recheck);
         untrack();
         channel?.end();
       },
       onError() {
         clearTimeout(expiry);
+        clearInterval(recheck);
         untrack();
         channel?.end();
       },
@@ -215,12 +234,15 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           if (!current.ok) return refuse(ws, closeCodeOf(current));
           for (const [docName, channel] of channels) {
             const access = channelAccess(deps.directory, current.user, docName);
-            if (access.ok) continue;
+            if (access.ok && access.access === channel.access) continue;
             channel.end();
             channels.delete(docName);
-            if (ws.readyState === 1) ws.raw?.send(encodeMuxClose(docName, access.code, CLOSE_REASONS[access.code]));
+            // Lost: refused for good. Changed (a scheduler who became a caregiver): closed so
+            // that the device opens it again, with the access the person has now.
+            const code = access.ok ? CLOSE_CODES.tryAgainLater : access.code;
+            if (ws.readyState === 1) ws.raw?.send(encodeMuxClose(docName, code, CLOSE_REASONS[code]));
           }
-        }, RECHECK_MS);
+        }, deps.permissionRecheckMs ?? RECHECK_MS);
       },
       onMessage(evt, ws) {
         if (!auth.ok) return;

@@ -29,8 +29,12 @@ export class Channel {
   #room: Room | null = null;
   #buffer: Uint8Array[] = [];
   #ended = false;
-
   readonly #onWrite: SessionInfo['onWrite'];
+
+  /** The access this channel was opened with (read or write); a change of role needs a new channel. */
+  get access(): Exclude<DocAccess, 'none'> {
+    return this.#access;
+  }
 
   constructor(deps: ChannelDeps, docName: string, userId: string, access: Exclude<DocAccess, 'none'>, peer: Peer, onWrite?: SessionInfo['onWrite']) {
     this.#onWrite = onWrite;
