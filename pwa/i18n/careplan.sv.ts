@@ -1,4 +1,5 @@
 // Swedish strings of the care plan (genomförandeplan) section and the board's follow-up flags (loaded with them).
+import { INSATS_NAMES_SV } from '../../domain';
 import type { Widen } from './sv';
 
 export const carePlanSv = {
@@ -26,21 +27,8 @@ export const carePlanSv = {
   everyDay: 'varje dag',
   areas: { personal_care: 'Personlig vård', meals: 'Måltider', mobility: 'Förflyttning', household: 'Hemmet', social_life: 'Socialt liv', health: 'Hälsa' },
   competences: { insulin_delegation: 'Delegering insulin', medication_delegation: 'Delegering läkemedel', lift_training: 'Lyftutbildning' },
-  types: {
-    morning_help: 'Morgonhjälp',
-    lunch: 'Lunch',
-    evening_help: 'Kvällshjälp',
-    night_help: 'Nattillsyn',
-    tillsyn: 'Tillsyn',
-    shower: 'Dusch',
-    shopping: 'Inköp',
-    cleaning: 'Städning',
-    laundry: 'Tvätt',
-    walk: 'Promenad eller ledsagning',
-    medication_reminder: 'Läkemedelspåminnelse',
-    transfer: 'Förflyttning med lyft',
-    alarm_callout: 'Trygghetslarm',
-  },
+  /** The catalogue's Swedish names (GET /api/catalogue/insatser). */
+  types: INSATS_NAMES_SV,
   edit: 'Ändra genomförandeplanen',
   editTitle: 'Ny version av genomförandeplanen',
   editIntro: 'Skriv med brukarens egna ord där det går. När du sparar blir det en ny version; de tidigare finns kvar.',
