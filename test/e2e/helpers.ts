@@ -25,8 +25,9 @@ export function useServerAndBrowser(): { server(): TestServer; browser(): Browse
   return { server: () => get(server, 'server'), browser: () => get(browser, 'browser') };
 }
 
-export async function newDevice(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+/** A tablet-sized browser context; `bypassCSP` only for tests that inject axe-core (axe-scan.ts). */
+export async function newDevice(browser: Browser, options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, ...(options.bypassCSP ? { bypassCSP: true } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -4,36 +4,18 @@
 // serious in the editor; a caregiver's tablet, offline after a reload, shows
 // all of it on the read-up page, the door code still only on demand. Then the
 // scheduler ends the recipient's service in two steps and undoes it.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../domain';
+import { seriousViolations } from './axe-scan';
 import { newDevice, signIn, unlockIfAsked, useServerAndBrowser, waitForServiceWorker, waitUntilNothingPending, waitUntilSynced } from './helpers';
 
 const env = useServerAndBrowser();
 const RECIPIENT = 'norr-b02';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical WCAG 2.2 A/AA violations inside `selector`, as text. */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (sel) => {
-    const api = (window as unknown as { axe: { run(c: string, o: unknown): Promise<AxeResults> } }).axe;
-    const result = await api.run(sel, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-  }, selector);
-}
-
 describe("the recipient's card", () => {
   it('a scheduler edits the card; a caregiver reads it offline; the service is ended and the ending undone', async () => {
     const url = env.server().url;
     // axe-core is injected as a script: the scheduler's browser runs without the app's CSP.
-    const plannerContext = await env.browser().newContext({ viewport: { width: 1024, height: 900 }, bypassCSP: true });
-    const page = await plannerContext.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context: plannerContext, page, errors } = await newDevice(env.browser(), { bypassCSP: true });
     await signIn(page, url, 'planerare-norr');
     await page.goto(`${url}/brukare/${RECIPIENT}`);
     await unlockIfAsked(page);

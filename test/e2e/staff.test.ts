@@ -6,29 +6,17 @@
 // another caregiver's medication delegation yesterday: the board's competence
 // check now flags that caregiver's visit with a medication reminder today.
 // axe-core finds nothing serious on the register page, errors showing.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../domain';
 import { login } from '../fixtures/server';
-import { signIn, unlockIfAsked, useServerAndBrowser, waitUntilSynced } from './helpers';
+import { seriousViolations } from './axe-scan';
+import { newDevice, signIn, unlockIfAsked, useServerAndBrowser, waitUntilSynced } from './helpers';
 
 const env = useServerAndBrowser();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MISSING_COMPETENCE = 'Tilldelad personal saknar delegering eller kompetens för en insats.';
 
 type ApiVisit = { id: string; assignedStaffIds: string[]; requiredStaff: number; status: string; unplanned?: boolean; insatser: { title: string }[] };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const api = (window as unknown as { axe: { run(c: Document, o: unknown): Promise<AxeResults> } }).axe;
-    const result = await api.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 async function editPerson(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Ändra ${name}`, exact: true }).click();
@@ -61,10 +49,7 @@ describe('the staff register', () => {
     const medicatedName = staff.staff.find((s) => s.id === medicated)?.name ?? '';
     expect(medicatedName).not.toBe('');
 
-    const context = await env.browser().newContext({ viewport: { width: 1024, height: 900 }, bypassCSP: true }); // axe-core is injected as a script
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await newDevice(env.browser(), { bypassCSP: true });
     await signIn(page, url, 'planerare-norr');
     await waitUntilSynced(page);
 
@@ -88,7 +73,7 @@ describe('the staff register', () => {
     expect(await page.getByLabel('Namn', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#staff-name-error').innerText()).toBe('Skriv personens namn.');
     expect(await page.getByLabel('Namn', { exact: true }).getAttribute('aria-describedby')).toBe('staff-name-error');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, 'main')).toEqual([]);
 
     // A username that is taken, then a free one.
     await page.getByLabel('Namn', { exact: true }).fill('Signe Provsdotter');
