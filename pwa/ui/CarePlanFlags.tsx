@@ -3,7 +3,7 @@
 // order among them); not those whose service has ended. Reads the team's recipient docs on the device, so it
 // works offline; each name links to the recipient's page and its care plan.
 import { A } from '@solidjs/router';
-import { For, Show, createResource, type JSX } from 'solid-js';
+import { For, Show, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { brukareDocName, carePlanStatus, parseDocName, readBrukareSummary, readCurrentVersionView, readServiceEnded } from '../../domain';
 import { useApp } from '../app-context';
 import { loadDocList } from '../storage/meta-repo';
@@ -15,7 +15,13 @@ type Flag = { id: string; name: string; status: 'follow_up_due' | 'not_agreed'; 
 export function CarePlanFlags(props: { teamId: string; today: string }): JSX.Element {
   const app = useApp();
   const s = useCarePlanStrings();
-  const [names] = createResource(async () => {
+  // A side panel: it opens the team's recipient docs only once the board itself is on screen.
+  const [idle, setIdle] = createSignal(false);
+  onMount(() => {
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
+    onCleanup(() => cancelIdleCallback(handle));
+  });
+  const [names] = createResource(idle, async () => {
     const listed = (await loadDocList(app.db))?.docs ?? [];
     return listed.flatMap((n) => {
       const ref = parseDocName(n);
