@@ -14,7 +14,9 @@ import {
   MAX_MESSAGE_BYTES,
   MUX_KIND,
   AUTH_ERROR_CODES,
+  DEFAULT_RETENTION_DAYS_AFTER_END,
   describeBrukareWrite,
+  localDate,
   parseDocName,
   decodeMuxFrame,
   encodeMuxClose,
@@ -142,13 +144,14 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   };
 
   const channelDeps = { rooms: deps.rooms, directory: deps.directory, log: deps.log };
+  const retention = () => ({ today: localDate(deps.now()), days: deps.retentionDaysAfterEnd ?? DEFAULT_RETENTION_DAYS_AFTER_END });
 
   // One document per WebSocket: what a stock y-websocket client speaks.
   app.get('/sync/:docName', async (c, next) => {
     const docName = c.req.param('docName');
     const url = new URL(c.req.url);
     const auth = await sessions.authenticate(url.searchParams.get('token') ?? undefined);
-    const access = auth.ok ? channelAccess(deps.directory, auth.user, docName) : null;
+    const access = auth.ok ? channelAccess(deps.directory, auth.user, docName, retention()) : null;
     const wantsAck = url.searchParams.get(ACK_PARAM) === '1';
     let channel: Channel | null = null;
     let expiry: NodeJS.Timeout | undefined;
@@ -180,7 +183,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
         recheck = setInterval(() => {
           const current = sessions.stillValid(auth.sessionId, auth.user.id, auth.deviceId);
           if (!current.ok) return refuse(ws, closeCodeOf(current));
-          const now = channelAccess(deps.directory, current.user, docName);
+          const now = channelAccess(deps.directory, current.user, docName, retention());
           if (!now.ok) return refuse(ws, now.code);
           if (now.access !== opened.access) refuse(ws, CLOSE_CODES.tryAgainLater);
         }, deps.permissionRecheckMs ?? RECHECK_MS);
@@ -233,7 +236,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           const current = sessions.stillValid(auth.sessionId, auth.user.id, auth.deviceId);
           if (!current.ok) return refuse(ws, closeCodeOf(current));
           for (const [docName, channel] of channels) {
-            const access = channelAccess(deps.directory, current.user, docName);
+            const access = channelAccess(deps.directory, current.user, docName, retention());
             if (access.ok && access.access === channel.access) continue;
             channel.end();
             channels.delete(docName);
@@ -261,7 +264,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
             // revoked, or moved to another team, since the socket opened gets nothing new.
             const current = sessions.stillValid(auth.sessionId, auth.user.id, auth.deviceId);
             if (!current.ok) return refuse(ws, closeCodeOf(current));
-            const access = channelAccess(deps.directory, current.user, frame.docName);
+            const access = channelAccess(deps.directory, current.user, frame.docName, retention());
             if (!access.ok) return send(encodeMuxClose(frame.docName, access.code, CLOSE_REASONS[access.code]));
             if (channels.size >= MAX_DOCS_PER_CONNECTION) {
               return send(encodeMuxClose(frame.docName, CLOSE_CODES.tooManyDocs, CLOSE_REASONS[CLOSE_CODES.tooManyDocs]));

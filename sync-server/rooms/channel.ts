@@ -1,7 +1,7 @@
 // One client's channel to one document, whatever carries it (a WebSocket of
 // its own, or a frame stream multiplexed over a shared one). Checks access,
 // loads the room, buffers messages that arrive while it loads.
-import { CLOSE_CODES, docAccess, parseDocName, type DocAccess, type SessionUser } from '../../domain';
+import { CLOSE_CODES, docAccess, heldOnDevices, parseDocName, type DocAccess, type SessionUser } from '../../domain';
 import type { Logger } from '../logger';
 import type { Directory } from '../store/types';
 import type { Peer, Room } from './room';
@@ -13,9 +13,14 @@ export type ChannelDeps = { rooms: RoomManager; directory: Directory; log: Logge
 export type AccessResult = { ok: true; access: Exclude<DocAccess, 'none'> } | { ok: false; code: typeof CLOSE_CODES.forbidden };
 
 /** May this user sync this doc, and how? Decided from the name alone. */
-export function channelAccess(directory: Directory, user: SessionUser, docName: string): AccessResult {
+/** What decides whether devices may still hold an ended recipient's docs: today and RETENTION_DAYS_AFTER_END. */
+export type RetentionCheck = { today: string; days: number };
+
+export function channelAccess(directory: Directory, user: SessionUser, docName: string, retention?: RetentionCheck): AccessResult {
   const ref = parseDocName(docName);
-  const access = ref ? docAccess(user, ref, (id) => directory.teamOfBrukare(id)) : 'none';
+  let access = ref ? docAccess(user, ref, (id) => directory.teamOfBrukare(id)) : 'none';
+  // Past the retention period an ended recipient's docs leave every device: none may fetch them again.
+  if (retention && (ref?.kind === 'brukare' || ref?.kind === 'journal') && !heldOnDevices(directory.recipientEndedOn(ref.brukareId), retention.today, retention.days)) access = 'none';
   return access === 'none' ? { ok: false, code: CLOSE_CODES.forbidden } : { ok: true, access };
 }
 

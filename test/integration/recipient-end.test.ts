@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocsResponseSchema, addDays, brukareDocName, journalDocName, monthOf, readBrukare, readCardChanges, type TeamDay } from '../../domain';
 import { login, startTestServer, type TestServer } from '../fixtures/server';
-import { connectProvider, getJson, stopServer, teamDay, today, waitSynced } from './helpers';
+import { closedWithin, connectProvider, getJson, rawConnect, stopServer, syncUrl, teamDay, today, waitSynced } from './helpers';
 
 const RETENTION_DAYS = 7;
 
@@ -158,9 +158,15 @@ describe('POST /api/recipients/:id/end', () => {
       expect(docs.filter((n) => n.includes(dropped))).toEqual([]);
       expect(docs).toContain(brukareDocName(recipientId));
     }
-    // The server still has the record.
-    const read = readBrukare(await brukareAs(planner, dropped));
-    expect(read.ok && read.value.serviceEnded?.reason).toBe('deceased');
+    // No device may fetch the dropped recipient's docs again, even by name…
+    for (const token of [anna, planner]) {
+      for (const name of [brukareDocName(dropped), journalDocName(dropped, monthOf(today()))]) {
+        const socket = rawConnect(syncUrl(server, name, { token }));
+        expect((await closedWithin(socket)).code).toBe(4403);
+      }
+    }
+    // …while the server keeps the record, readable through its API (the law requires it to be kept).
+    expect((await getJson(server, `/api/brukare/${dropped}/journal?from=${addDays(today(), -7)}&to=${today()}`, planner)).status).toBe(200);
     // Past the retention period an ending is no longer undone here.
     expect((await post(`/api/recipients/${dropped}/resume`, {})).status).toBe(409);
     expect((await post(`/api/recipients/${kept}/resume`, {})).status).toBe(200);
