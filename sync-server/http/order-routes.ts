@@ -5,7 +5,8 @@
 // the same person (same team, name and address) updates what is granted and
 // adds a care plan version with items for newly granted insatser. The first
 // care plan version is a draft, not agreed, to be followed up within
-// DRAFT_FOLLOW_UP_DAYS. Only the team's schedulers
+// DRAFT_FOLLOW_UP_DAYS. A later order for someone whose service had ended
+// resumes it (the devices list the recipient again). Only the team's schedulers
 // and admins may post.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
@@ -20,9 +21,11 @@ import {
   insatsCatalogue,
   localDate,
   readBrukare,
+  readServiceEnded,
   recipientKey,
   saveCarePlanVersion,
   writeBrukare,
+  writeCardFields,
   writeGrant,
   type Brukare,
   type Order,
@@ -119,17 +122,22 @@ export function orderRoutes(deps: OrderRouteDeps): Hono<AuthEnv> {
         // Version 1 of the care plan: a draft from what is granted, to be written with the recipient.
         const items = draftCarePlan(recipientId, order.insatser);
         saveCarePlanVersion(doc, { ...draftVersion('draft'), items });
-        return { created: true, added: items.length };
+        return { created: true, added: items.length, resumed: false };
       }
       // A later order: what is granted now, and a new version with items for insatser not in the plan yet.
       writeGrant(doc, grant);
       const added = addCarePlanItems(doc, draftCarePlan(recipientId, order.insatser), draftVersion('added'));
-      return { created: false, added: added.length };
+      // A new decision for someone whose service had ended (back home from residential care): the service goes on.
+      const resumed = readServiceEnded(doc) !== undefined;
+      if (resumed) writeCardFields(doc, { serviceEnded: undefined }, { by: user.id, byName: user.name, at });
+      return { created: false, added: added.length, resumed };
     });
     if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, 'the order could not be stored; send it again');
 
     // Only once the doc is stored: the directory row that makes the team's devices sync it, and the order.
     if (!known) directory.upsertRecipient(recipientId, order.teamId);
+    // Listed for the team's devices again (and no longer dropped after the retention period).
+    if (result.resumed) directory.setRecipientEndedOn(recipientId, null);
     orders.insertOrder({ order_id: order.orderId, team_id: order.teamId, recipient_id: recipientId, recipient_key: key, received_at: at, received_by: user.id, body: JSON.stringify(order) });
     security.audit.append({
       action: result.created ? 'order_created_recipient' : 'order_updated_grant',
@@ -137,7 +145,7 @@ export function orderRoutes(deps: OrderRouteDeps): Hono<AuthEnv> {
       deviceId: c.get('deviceId'),
       subjectKind: 'brukare',
       subjectId: recipientId,
-      detail: { orderId: order.orderId, insatser: order.insatser.length, carePlanItemsAdded: result.added },
+      detail: { orderId: order.orderId, insatser: order.insatser.length, carePlanItemsAdded: result.added, serviceResumed: result.resumed },
     });
     log.info('order', { recipient: recipientId, created: result.created });
     return c.json({ recipientId }, 201);

@@ -173,3 +173,30 @@ describe('POST /api/recipients/:id/end', () => {
     expect(await docsOf(anna)).toContain(brukareDocName(kept));
   });
 });
+
+describe('a later order for someone whose service ended', () => {
+  it('resumes the service: the devices list the recipient again, the ending is gone from the card and the audit says so', async () => {
+    const order = (orderId: string) => ({
+      orderId,
+      teamId: 'norr',
+      recipient: { name: 'Rut Fiktiv', address: 'Påhittade torget 2, 123 45 Norrby' },
+      grantedFrom: today(),
+      insatser: [{ type: 'lunch', minutesPerOccasion: 30, occasionsPerWeek: 7 }],
+    });
+    const first = await post('/api/orders', order('BIST-END-1'));
+    expect(first.status).toBe(201);
+    const id = (first.body as { recipientId: string }).recipientId;
+    // Ended long enough ago that the devices have dropped her.
+    expect((await post(`/api/recipients/${id}/end`, { reason: 'residential_care', on: addDays(today(), -RETENTION_DAYS) })).status).toBe(200);
+    expect(await docsOf(anna)).not.toContain(brukareDocName(id));
+
+    const again = await post('/api/orders', order('BIST-END-2'));
+    expect(again.status).toBe(201);
+    expect((again.body as { recipientId: string }).recipientId).toBe(id);
+    expect(await docsOf(anna)).toContain(brukareDocName(id));
+    const read = readBrukare(await brukareAs(anna, id));
+    expect(read.ok && read.value.serviceEnded).toBe(undefined);
+    const entries = ((await getJson(server, `/api/audit/brukare/${id}`, planner)).body as { entries: { action: string }[] }).entries;
+    expect(entries.map((e) => e.action)).toContain('order_updated_grant');
+  });
+});
