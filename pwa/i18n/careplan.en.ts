@@ -63,6 +63,7 @@ export const carePlanEn: CarePlanStrings = {
   cancel: 'Cancel',
   saved: (n) => `Version ${n} is saved.`,
   followed: (n) => (n === 1 ? '1 planned visit now follows the new version.' : `${n} planned visits now follow the new version.`),
+  followLater: 'Planned visits follow the new version once the device is in sync: then use Create visits from care plans in the week view.',
   invalid: 'Please correct:',
   needsReason: 'Write why the plan changes.',
   needsItems: 'The plan needs at least one service.',

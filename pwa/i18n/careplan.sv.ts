@@ -51,6 +51,7 @@ export const carePlanSv = {
   cancel: 'Avbryt',
   saved: (n: number) => `Version ${n} är sparad.`,
   followed: (n: number) => (n === 1 ? '1 planerat besök följer nu den nya versionen.' : `${n} planerade besök följer nu den nya versionen.`),
+  followLater: 'Planerade besök följer den nya versionen när enheten är synkad: använd då Skapa besök från omsorgsplaner i veckovyn.',
   invalid: 'Rätta följande:',
   needsReason: 'Skriv varför planen ändras.',
   needsItems: 'Planen behöver minst en insats.',

@@ -150,8 +150,11 @@ export default function CarePlanEditor(props: { brukare: Brukare; s: CarePlanStr
       const doc = await app.hub.open(brukareDocName(props.brukare.id));
       saveCarePlanVersion(doc, checked.data, LOCAL);
       const number = readCarePlanVersions(doc).findIndex((v) => v.id === version.id) + 1;
-      const followed = await followVisits(items);
-      props.onDone([s().saved(number), followed > 0 ? s().followed(followed) : ''].filter(Boolean).join(' '));
+      // Only in sync, as generation on the week view: a visit added here and, unseen, on another
+      // device would be two concurrent Y.Maps at one key, and Yjs keeps only one of them.
+      const synced = app.status.online() && app.status.docCount() > 0 && app.status.syncedDocs() >= app.status.docCount() - app.status.refusedDocs().length;
+      const followed = synced ? await followVisits(items) : 0;
+      props.onDone([s().saved(number), !synced ? s().followLater : followed > 0 ? s().followed(followed) : ''].filter(Boolean).join(' '));
     } catch (err) {
       app.reportError(err);
     } finally {
