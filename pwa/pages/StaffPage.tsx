@@ -145,8 +145,9 @@ export default function StaffPage(): JSX.Element {
       const touched = new Set([...teamIds, ...(person?.teamIds ?? [])].filter((t) => me()?.teamIds.includes(t)));
       await Promise.all([...touched].map((t) => refreshTeamStaff(app.db, app.api, t)));
       startEditing(null);
+      // The list shows the change before the status announces it.
+      await refetch();
       setStatus(person ? (saved.data.changed?.length === 0 ? s().unchanged : s().saved(name)) : s().created(name));
-      void refetch();
     } catch {
       setError(s().offline);
     } finally {
