@@ -16,7 +16,6 @@ import {
   addCarePlanItems,
   addDays,
   brukareDocName,
-  describeIssue,
   draftCarePlan,
   insatsCatalogue,
   localDate,
@@ -37,14 +36,12 @@ import type { SqliteOrderStore } from '../store/order-store';
 import type { Directory } from '../store/types';
 import type { AuthEnv } from './auth-middleware';
 import { ApiError } from './errors';
+import { fieldProblems, invalidFields, type FieldProblem } from './field-errors';
 import { readJson } from './read-json';
 
 export type OrderRouteDeps = { directory: Directory; rooms: RoomManager; orders: SqliteOrderStore; security: Security; log: Logger; now: () => Date };
 
-/** A 400 that names every wrong field, as text and as a list. */
-function invalid(c: { json(body: unknown, status: 400): Response }, fields: { field: string; message: string }[]): Response {
-  return c.json({ error: `invalid order: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields }, 400);
-}
+const invalid = (c: { json(body: unknown, status: 400): Response }, fields: FieldProblem[]) => invalidFields(c, 'order', fields);
 
 function newRecipientId(): string {
   return `r-${randomBytes(8).toString('hex')}`;
@@ -59,15 +56,7 @@ export function orderRoutes(deps: OrderRouteDeps): Hono<AuthEnv> {
   app.post('/orders', async (c) => {
     const parsed = OrderSchema.safeParse(await readJson(c.req.raw));
     if (!parsed.success) {
-      // One entry per field, with every message about it.
-      const byField = new Map<string, string[]>();
-      for (const issue of parsed.error.issues) {
-        const text = describeIssue(issue);
-        const cut = text.indexOf(': ');
-        const field = text.slice(0, cut);
-        byField.set(field, [...(byField.get(field) ?? []), text.slice(cut + 2)]);
-      }
-      return invalid(c, [...byField].map(([field, messages]) => ({ field, message: messages.join(', ') })));
+      return invalid(c, fieldProblems(parsed.error.issues));
     }
     const order: Order = parsed.data;
     const user = c.get('user');

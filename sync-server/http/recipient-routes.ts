@@ -17,7 +17,6 @@ import {
   addDays,
   brukareDocName,
   cancelPlannedVisit,
-  describeIssue,
   heldOnDevices,
   localDate,
   planDocName,
@@ -33,6 +32,7 @@ import type { Security } from '../security';
 import type { Directory } from '../store/types';
 import type { AuthEnv } from './auth-middleware';
 import { ApiError } from './errors';
+import { fieldProblems, invalidFields } from './field-errors';
 import { readJson } from './read-json';
 
 export type RecipientRouteDeps = { directory: Directory; rooms: RoomManager; security: Security; log: Logger; now: () => Date; retentionDaysAfterEnd: number };
@@ -40,10 +40,6 @@ export type RecipientRouteDeps = { directory: Directory; rooms: RoomManager; sec
 /** The reason written on the visits cancelled by an ending (shown on the board). */
 const CANCEL_REASON = 'Insatserna har avslutats';
 
-/** A 400 that names every wrong field, as text and as a list (as POST /api/orders does). */
-function invalid(c: Context<AuthEnv>, fields: { field: string; message: string }[]): Response {
-  return c.json({ error: `invalid request: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields }, 400);
-}
 
 export function recipientRoutes(deps: RecipientRouteDeps): Hono<AuthEnv> {
   const { directory, rooms, security, log } = deps;
@@ -88,32 +84,35 @@ export function recipientRoutes(deps: RecipientRouteDeps): Hono<AuthEnv> {
       return n;
     });
 
+  /**
+   * Writes (or, with undefined, clears) the ending in the recipient's doc,
+   * attributed like any card change, then in the directory. Returns the ending
+   * it replaced.
+   */
+  const writeEnding = async (id: string, ending: ServiceEnded | undefined, user: { id: string; name: string }, at: string): Promise<ServiceEnded | undefined> => {
+    let previous: ServiceEnded | undefined;
+    const { result, applied } = await rooms.change(brukareDocName(id), (doc) => {
+      previous = readServiceEnded(doc);
+      return writeCardFields(doc, { serviceEnded: ending }, { by: user.id, byName: user.name, at });
+    });
+    if (!result.ok) throw new ApiError(409, "the recipient's record cannot be changed: it has no profile");
+    if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, "the recipient's record could not be stored; try again");
+    directory.setRecipientEndedOn(id, ending?.on ?? null);
+    return previous;
+  };
+
   app.post('/recipients/:id/end', async (c) => {
     const { id, teamId } = recipientFor(c);
     const parsed = EndServiceRequestSchema.safeParse(await readJson(c.req.raw));
     if (!parsed.success) {
-      return invalid(
-        c,
-        parsed.error.issues.map((issue) => {
-          const text = describeIssue(issue);
-          const cut = text.indexOf(': ');
-          return { field: text.slice(0, cut), message: text.slice(cut + 2) };
-        }),
-      );
+      return invalidFields(c, 'request', fieldProblems(parsed.error.issues));
     }
     const user = c.get('user');
     const at = deps.now().toISOString();
     const ended: ServiceEnded = { reason: parsed.data.reason, on: parsed.data.on, by: user.id, at };
     const earlier = directory.recipientEndedOn(id);
 
-    let previous: ServiceEnded | undefined;
-    const { result, applied } = await rooms.change(brukareDocName(id), (doc) => {
-      previous = readServiceEnded(doc);
-      return writeCardFields(doc, { serviceEnded: ended }, { by: user.id, byName: user.name, at });
-    });
-    if (!result.ok) throw new ApiError(409, "the recipient's record cannot be changed: it has no profile");
-    if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, "the recipient's record could not be stored; try again");
-    directory.setRecipientEndedOn(id, ended.on);
+    const previous = await writeEnding(id, ended, user, at);
 
     // Ending again (another date): what the earlier ending cancelled is planned again first.
     if (previous) await restoreCancelled(id, teamId, previous);
@@ -149,14 +148,7 @@ export function recipientRoutes(deps: RecipientRouteDeps): Hono<AuthEnv> {
     if (!heldOnDevices(endedOn, today, deps.retentionDaysAfterEnd)) throw new ApiError(409, 'the retention period after the end has passed; send a new order instead');
     const user = c.get('user');
     const at = deps.now().toISOString();
-    let ended: ServiceEnded | undefined;
-    const { result, applied } = await rooms.change(brukareDocName(id), (doc) => {
-      ended = readServiceEnded(doc);
-      return writeCardFields(doc, { serviceEnded: undefined }, { by: user.id, byName: user.name, at });
-    });
-    if (!result.ok) throw new ApiError(409, "the recipient's record cannot be changed: it has no profile");
-    if (applied === 'store_failed' || applied === 'malformed') throw new ApiError(500, "the recipient's record could not be stored; try again");
-    directory.setRecipientEndedOn(id, null);
+    const ended = await writeEnding(id, undefined, user, at);
 
     const restored = ended ? await restoreCancelled(id, teamId, ended) : 0;
 

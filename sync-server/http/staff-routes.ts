@@ -14,7 +14,6 @@ import {
   StaffCreateSchema,
   StaffUpdateSchema,
   changedFields,
-  describeIssue,
   fromGrants,
   managesStaff,
   mayManage,
@@ -29,29 +28,12 @@ import type { Security } from '../security';
 import type { Directory } from '../store/types';
 import type { AuthEnv } from './auth-middleware';
 import { ApiError } from './errors';
+import { fieldProblems, invalidFields, type FieldProblem } from './field-errors';
 import { readJson } from './read-json';
 
 export type StaffRouteDeps = { directory: Directory; security: Security };
 
-type FieldProblem = { field: string; message: string };
-type Issue = Parameters<typeof describeIssue>[0];
-
-/** One entry per wrong field, with every message about it. */
-function problemsOf(issues: readonly Issue[]): FieldProblem[] {
-  const byField = new Map<string, string[]>();
-  for (const issue of issues) {
-    const text = describeIssue(issue);
-    const cut = text.indexOf(': ');
-    const field = text.slice(0, cut);
-    byField.set(field, [...(byField.get(field) ?? []), text.slice(cut + 2)]);
-  }
-  return [...byField].map(([field, messages]) => ({ field, message: messages.join(', ') }));
-}
-
-/** A 400 that names every wrong field, as text and as a list. */
-function invalid(c: { json(body: unknown, status: 400): Response }, fields: FieldProblem[]): Response {
-  return c.json({ error: `invalid staff member: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields }, 400);
-}
+const invalid = (c: { json(body: unknown, status: 400): Response }, fields: FieldProblem[]) => invalidFields(c, 'staff member', fields);
 
 function newStaffId(): string {
   return `u-${randomBytes(6).toString('hex')}`;
@@ -87,7 +69,7 @@ export function staffRoutes(deps: StaffRouteDeps): Hono<AuthEnv> {
   app.post('/', async (c) => {
     const user = c.get('user');
     const parsed = StaffCreateSchema.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) return invalid(c, problemsOf(parsed.error.issues));
+    if (!parsed.success) return invalid(c, fieldProblems(parsed.error.issues));
     const input = parsed.data;
     const teams = unknownTeams(input.teamIds);
     if (teams.length > 0) return invalid(c, teams);
@@ -127,7 +109,7 @@ export function staffRoutes(deps: StaffRouteDeps): Hono<AuthEnv> {
     if (!existing) throw new ApiError(404, 'no such person');
     if (!mayManage(user, existing)) throw new ApiError(403, 'this person is not in your teams');
     const parsed = StaffUpdateSchema.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) return invalid(c, problemsOf(parsed.error.issues));
+    if (!parsed.success) return invalid(c, fieldProblems(parsed.error.issues));
     const input = parsed.data;
     const teams = unknownTeams(input.teamIds);
     if (teams.length > 0) return invalid(c, teams);
