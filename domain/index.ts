@@ -16,7 +16,7 @@ export { createCorrection, createDraft, importEntry, readJournalEntries, readJou
 export { sha256Hex } from './sha256';
 export type { JournalError, JournalResult, NewEntry } from './doc-layout/journal-doc';
 export { CLASH_ACTIONS, ClashResolutionSchema, readPlannedVisit, readPlannedVisits, readResolutions } from './doc-layout/plan-doc';
-export { cancelPlannedVisit, generateVisits, markPlannedVisitMissed, removePlannedVisit, resolveClash, restorePlannedVisit, writePlannedVisit } from './doc-layout/plan-write';
+export { cancelPlannedVisit, markPlannedVisitMissed, removePlannedVisit, resolveClash, restorePlannedVisit, writePlannedVisit } from './doc-layout/plan-write';
 export type { ClashResolution, ReadResult } from './doc-layout/plan-doc';
 export { DateSchema, IdSchema, InstantSchema, MonthSchema, TimeOfDaySchema, ID_PATTERN } from './ids';
 export { COMPETENCES, CompetenceSchema, INSATS_TYPES, InsatsTypeSchema, LIFE_AREAS, LifeAreaSchema } from './insatser';
@@ -50,6 +50,7 @@ export {
   fromGrants,
   grantsOf,
   heldCompetences,
+  assignableRoles,
   managesStaff,
   mayManage,
   refusedChange,
@@ -154,7 +155,7 @@ export { addCarePlanItems, readGrant, writeGrant } from './doc-layout/brukare-do
 export { AGREED_HOW, AgreedHowSchema, CarePlanAgreementSchema, CarePlanVersionSchema, DRAFT_FOLLOW_UP_DAYS, FOLLOW_UP_INTERVAL_DAYS, carePlanStatus, compareVersions } from './care-plan';
 export type { AgreedHow, CarePlanAgreement, CarePlanStatus, CarePlanVersion, CarePlanVersionView } from './care-plan';
 export { markCarePlanAgreed, readCarePlanVersions, readCurrentVersion, readCurrentVersionView, saveCarePlanVersion } from './doc-layout/care-plan-doc';
-export { followCarePlans, hasGeneratedVisits } from './doc-layout/plan-follow';
+export { followCarePlans, generateVisits, hasGeneratedVisits } from './doc-layout/plan-follow';
 export type { FollowResult } from './doc-layout/plan-follow';
 export { describeBrukareWrite } from './doc-layout/brukare-writes';
 export type { BrukareWrite } from './doc-layout/brukare-writes';

@@ -127,7 +127,8 @@ describe('generating visits from care plans', () => {
   it('is idempotent and never overwrites or re-adds what a scheduler changed', async () => {
     const Y = await import('yjs');
     const { readPlannedVisits } = await import('./doc-layout/plan-doc');
-    const { generateVisits, removePlannedVisit, writePlannedVisit } = await import('./doc-layout/plan-write');
+    const { removePlannedVisit, writePlannedVisit } = await import('./doc-layout/plan-write');
+    const { generateVisits } = await import('./doc-layout/plan-follow');
     const doc = new Y.Doc();
     const fromPlans = [visit('v1', 'b1', '07:30', '08:00', []), visit('v2', 'b2', '09:00', '09:30', []), visit('v3', 'b3', '12:00', '12:30', [])];
     expect(generateVisits(doc, fromPlans)).toEqual(['v1', 'v2', 'v3']);

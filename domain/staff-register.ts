@@ -13,7 +13,7 @@ import { z } from 'zod/mini';
 import { addDays } from './dates';
 import { DateSchema, IdSchema, TimeOfDaySchema } from './ids';
 import { CompetenceSchema, type Competence } from './insatser';
-import { RoleSchema, type Role, type Staff } from './team';
+import { ROLES, RoleSchema, type Role, type Staff } from './team';
 
 /** How many days ahead of a delegation's last day the board warns. */
 export const EXPIRY_WARNING_DAYS = 7;
@@ -140,6 +140,11 @@ type Person = { role: Role; teamIds: readonly string[] };
 /** May this user use the register at all? */
 export function managesStaff(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'scheduler';
+}
+
+/** The roles the actor may give someone: only admins make admins. */
+export function assignableRoles(actor: Pick<Actor, 'role'>): Role[] {
+  return ROLES.filter((role) => role !== 'admin' || actor.role === 'admin');
 }
 
 /** May the actor see and edit this person? */

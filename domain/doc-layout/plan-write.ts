@@ -1,4 +1,4 @@
-// Writing the plan doc: planned visits, generation from care plans,
+// Writing the plan doc: planned visits (generation from care plans is in plan-follow.ts),
 // cancellation and "missed" markings, clash resolutions. Apart from the
 // readers in plan-doc.ts so that the start-up path does not carry them.
 import * as Y from 'yjs';
@@ -18,8 +18,6 @@ export function writePlannedVisit(doc: Y.Doc, visit: PlannedVisit, origin?: unkn
 export function removePlannedVisit(doc: Y.Doc, visitId: string, origin?: unknown): void {
   doc.transact(() => visitsMap(doc).delete(visitId), origin);
 }
-
-export { generateVisits } from './plan-follow';
 
 function updateField(doc: Y.Doc, visitId: string, field: 'cancelled' | 'missed', value: Cancellation | undefined, origin?: unknown): boolean {
   const record = visitsMap(doc).get(visitId);

@@ -8,7 +8,7 @@
 // next to its field and in a list above the button.
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
 import { z } from 'zod/mini';
-import { REGISTER_COMPETENCES, StaffRegisterSchema, localDate, type Competence, type Role, type StaffRegister, type StaffRegisterEntry } from '../../domain';
+import { REGISTER_COMPETENCES, StaffRegisterSchema, assignableRoles, localDate, managesStaff, type Competence, type StaffRegister, type StaffRegisterEntry } from '../../domain';
 import { useApp } from '../app-context';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { staffSv, type StaffStrings } from '../i18n/staff.sv';
@@ -62,7 +62,10 @@ export default function StaffPage(): JSX.Element {
   const s = useLazyStrings(staffSv, () => import('../i18n/staff.en').then((m) => m.staffEn));
   const today = localDate(new Date());
   const me = () => app.session()?.user;
-  const allowed = () => me()?.role === 'admin' || me()?.role === 'scheduler';
+  const allowed = () => {
+    const user = me();
+    return user !== undefined && managesStaff(user);
+  };
 
   const [register, { refetch }] = createResource(allowed, async (): Promise<StaffRegister | null> => {
     try {
@@ -200,7 +203,7 @@ export default function StaffPage(): JSX.Element {
               s={s}
               person={editing()}
               teams={register()?.teams ?? []}
-              roles={(me()?.role === 'admin' ? ['caregiver', 'scheduler', 'admin'] : ['caregiver', 'scheduler']) as Role[]}
+              roles={assignableRoles(me() ?? { role: 'caregiver' })}
               problems={problems()}
               busy={busy()}
               error={error()}

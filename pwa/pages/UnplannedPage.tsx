@@ -9,7 +9,6 @@ import {
   localDate,
   localTime,
   minutesOfDay,
-  parseDocName,
   readBrukare,
   serviceActiveOn,
   timeOfMinutes,
@@ -18,7 +17,7 @@ import {
 } from '../../domain';
 import { useApp } from '../app-context';
 import { useFieldStrings } from '../i18n/field';
-import { loadDocList } from '../storage/meta-repo';
+import { loadBrukareDocNames } from '../storage/brukare-doc-list';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
 import { ErrorText } from '../ui/ErrorText';
@@ -30,8 +29,8 @@ export default function UnplannedPage(): JSX.Element {
   const f = useFieldStrings();
   const navigate = useNavigate();
   const [names, setNames] = createSignal<string[]>([]);
-  loadDocList(app.db)
-    .then((list) => setNames((list?.docs ?? []).filter((n) => parseDocName(n)?.kind === 'brukare')))
+  loadBrukareDocNames(app.db)
+    .then(setNames)
     .catch(app.reportError);
   const recipients = createDocView(app.hub, names, (docs) =>
     docs

@@ -10,7 +10,6 @@ import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createEffect, createMemo, createResource, createSignal, on, type Accessor, type JSX } from 'solid-js';
 import {
   addDays,
-  brukareDocName,
   DateSchema,
   dayLoad,
   execDocName,
@@ -19,7 +18,6 @@ import {
   isoWeek,
   isoWeekday,
   localDate,
-  parseDocName,
   planDocName,
   readBrukare,
   readTeamDay,
@@ -35,7 +33,7 @@ import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { weekSv, type WeekStrings } from '../i18n/week.sv';
-import { loadDocList } from '../storage/meta-repo';
+import { loadBrukareDocNames } from '../storage/brukare-doc-list';
 import { loadTeamStaff, type TeamStaff } from '../storage/staff-repo';
 import { createDocView } from '../sync/create-doc-view';
 import { LOCAL } from '../sync/origins';
@@ -118,14 +116,10 @@ export default function WeekPage(): JSX.Element {
     setResult(null);
     try {
       // The team's recipients: the brukare docs the server lists for this device.
-      const listed = (await loadDocList(app.db))?.docs ?? [];
-      const ids = [...new Set(listed.flatMap((n) => {
-        const ref = parseDocName(n);
-        return ref?.kind === 'brukare' ? [ref.brukareId] : [];
-      }))].sort();
+      const names = await loadBrukareDocNames(app.db);
       const recipients: Brukare[] = [];
       let unread = 0;
-      for (const doc of await Promise.all(ids.map((id) => app.hub.open(brukareDocName(id))))) {
+      for (const doc of await Promise.all(names.map((name) => app.hub.open(name)))) {
         const b = readBrukare(doc);
         if (!b.ok) unread += 1;
         else if (b.value.teamId === team) recipients.push(b.value);

@@ -9,7 +9,7 @@
 import { z } from 'zod/mini';
 import { PIN_PATTERN } from '../../domain';
 import type { SlingaDb } from '../storage/db';
-import { currentDataKey, newDataKey, open, seal, setDataKey } from './data-key';
+import { currentDataKey, fromBase64, newDataKey, open, seal, setDataKey, toBase64 } from './data-key';
 
 const PIN_KEY = 'pin';
 const ITERATIONS = 210_000;
@@ -28,14 +28,6 @@ type PinRecord = z.infer<typeof PinRecordSchema>;
 
 export function isValidPin(pin: string): boolean {
   return PIN_PATTERN.test(pin);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {

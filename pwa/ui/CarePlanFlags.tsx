@@ -4,9 +4,9 @@
 // works offline; each name links to the recipient's page and its care plan.
 import { A } from '@solidjs/router';
 import { For, Show, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { brukareDocName, carePlanStatus, parseDocName, readBrukareSummary, readCurrentVersionView, readServiceEnded } from '../../domain';
+import { carePlanStatus, readBrukareSummary, readCurrentVersionView, readServiceEnded } from '../../domain';
 import { useApp } from '../app-context';
-import { loadDocList } from '../storage/meta-repo';
+import { loadBrukareDocNames } from '../storage/brukare-doc-list';
 import { createDocView } from '../sync/create-doc-view';
 import { useCarePlanStrings } from './CarePlanSection';
 
@@ -22,11 +22,7 @@ export function CarePlanFlags(props: { teamId: string; today: string }): JSX.Ele
     onCleanup(() => cancelIdleCallback(handle));
   });
   const [names] = createResource(idle, async () => {
-    const listed = (await loadDocList(app.db))?.docs ?? [];
-    return listed.flatMap((n) => {
-      const ref = parseDocName(n);
-      return ref?.kind === 'brukare' ? [brukareDocName(ref.brukareId)] : [];
-    });
+    return loadBrukareDocNames(app.db);
   });
   const flags = createDocView(app.hub, () => names() ?? [], (docs) => {
     const out: Flag[] = [];

@@ -4,10 +4,10 @@
 // the recipients' docs and the week's plan on the device (offline too).
 import { A } from '@solidjs/router';
 import { For, Show, createMemo, createResource, type Accessor, type JSX } from 'solid-js';
-import { drifts, grantedWeeklyMinutes, parseDocName, plannedMinutesPerRecipient, readBrukare, readGrant, weeklyMinutes, type Visit } from '../../domain';
+import { drifts, grantedWeeklyMinutes, plannedMinutesPerRecipient, readBrukare, readGrant, weeklyMinutes, type Visit } from '../../domain';
 import { useApp } from '../app-context';
 import type { WeekStrings } from '../i18n/week.sv';
-import { loadDocList } from '../storage/meta-repo';
+import { loadBrukareDocNames } from '../storage/brukare-doc-list';
 import { createDocView } from '../sync/create-doc-view';
 import { ScrollTable } from './ScrollTable';
 
@@ -18,8 +18,7 @@ export function GrantedVsPlanned(props: { teamId: string; visits: Accessor<Visit
   const w = () => props.strings().grant;
   const [names] = createResource(
     () => props.teamId,
-    async () =>
-      ((await loadDocList(app.db))?.docs ?? []).filter((n) => parseDocName(n)?.kind === 'brukare').sort(),
+    () => loadBrukareDocNames(app.db),
     { initialValue: [] },
   );
   const recipients = createDocView(app.hub, () => names() ?? [], (docs) =>

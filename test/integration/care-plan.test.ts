@@ -17,7 +17,7 @@ import {
   type Order,
 } from '../../domain';
 import { login, startTestServer, type TestServer } from '../fixtures/server';
-import { connectProvider, getJson, stopServer, today, waitFor, waitSynced, type ProviderClient } from './helpers';
+import { connectProvider, getJson, postJson, stopServer, today, waitFor, waitSynced, type ProviderClient } from './helpers';
 
 let server: TestServer;
 let planner: string;
@@ -35,13 +35,9 @@ afterAll(async () => {
 });
 
 async function postOrder(order: Order): Promise<string> {
-  const res = await fetch(`${server.url}/api/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${planner}` },
-    body: JSON.stringify(order),
-  });
+  const res = await postJson(server, '/api/orders', order, { token: planner });
   expect(res.status).toBe(201);
-  return OrderResponseSchema.parse(await res.json()).recipientId;
+  return OrderResponseSchema.parse(res.body).recipientId;
 }
 
 const order = (orderId: string, insatser: Order['insatser']): Order => ({

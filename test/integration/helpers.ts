@@ -79,8 +79,13 @@ export async function getJson(server: TestServer, path: string, token?: string):
   return { status: res.status, body };
 }
 
-export async function postJson(server: TestServer, path: string, body: string): Promise<JsonResponse> {
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+/** Sends `body` (a value, or raw text for malformed JSON) with a token when given; POST unless told. */
+export async function postJson(server: TestServer, path: string, body: unknown, options: { token?: string | null; method?: 'POST' | 'PUT' } = {}): Promise<JsonResponse> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: options.method ?? 'POST',
+    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -89,6 +94,19 @@ export async function postJson(server: TestServer, path: string, body: string): 
     // not JSON: the raw text is the body
   }
   return { status: res.status, body: parsed };
+}
+
+/** A copy of a doc as a user's device gets it over a stock provider. */
+export async function syncedCopy(server: TestServer, docName: string, token: string): Promise<Y.Doc> {
+  const client = connectProvider(server, docName, token);
+  try {
+    await waitSynced(client);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
+    return copy;
+  } finally {
+    client.destroy();
+  }
 }
 
 export async function teamDay(server: TestServer, teamId: string, date: string, token: string): Promise<TeamDay> {

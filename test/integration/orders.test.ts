@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocsResponseSchema, OrderResponseSchema, addDays, brukareDocName, readBrukare, readGrant, type Order } from '../../domain';
 import { ROOT, login, startTestServer, type TestServer } from '../fixtures/server';
-import { connectProvider, getJson, stopServer, today, waitSynced } from './helpers';
+import { getJson, postJson, stopServer, syncedCopy, today } from './helpers';
 
 let server: TestServer;
 let planner: string;
@@ -23,15 +23,7 @@ afterAll(async () => {
   await stopServer(server);
 });
 
-async function post(body: unknown, token: string | null = planner): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${server.url}/api/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const post = (body: unknown, token: string | null = planner) => postJson(server, '/api/orders', body, { token });
 
 const order = (over: Partial<Order> = {}): Order => ({
   orderId: 'BIST-2026-0001',
@@ -46,17 +38,7 @@ const order = (over: Partial<Order> = {}): Order => ({
 });
 
 /** The recipient's doc as a team member's device gets it. */
-async function brukareAs(token: string, recipientId: string): Promise<Y.Doc> {
-  const client = connectProvider(server, brukareDocName(recipientId), token);
-  try {
-    await waitSynced(client);
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
-    return copy;
-  } finally {
-    client.destroy();
-  }
-}
+const brukareAs = (token: string, recipientId: string) => syncedCopy(server, brukareDocName(recipientId), token);
 
 describe('GET /api/catalogue/insatser', () => {
   it('lists every insats type with its Swedish name, life area and pictogram', async () => {

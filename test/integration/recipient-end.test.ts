@@ -5,11 +5,10 @@
 // devices keep the recipient's docs for RETENTION_DAYS_AFTER_END days after the
 // end (7 here) and are then no longer given them; an ending can be undone
 // while the devices still hold the docs.
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocsResponseSchema, addDays, brukareDocName, journalDocName, monthOf, readBrukare, readCardChanges, type TeamDay } from '../../domain';
 import { login, startTestServer, type TestServer } from '../fixtures/server';
-import { closedWithin, connectProvider, getJson, rawConnect, stopServer, syncUrl, teamDay, today, waitSynced } from './helpers';
+import { closedWithin, getJson, postJson, rawConnect, stopServer, syncedCopy, syncUrl, teamDay, today } from './helpers';
 
 const RETENTION_DAYS = 7;
 
@@ -27,32 +26,14 @@ afterAll(async () => {
   await stopServer(server);
 });
 
-async function post(path: string, body: unknown, token: string | null = planner): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const post = (path: string, body: unknown, token: string | null = planner) => postJson(server, path, body, { token });
 
 async function docsOf(token: string): Promise<string[]> {
   return DocsResponseSchema.parse((await getJson(server, '/api/docs', token)).body).docs;
 }
 
 /** The recipient's doc as a team member's device gets it. */
-async function brukareAs(token: string, recipientId: string): Promise<Y.Doc> {
-  const client = connectProvider(server, brukareDocName(recipientId), token);
-  try {
-    await waitSynced(client);
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
-    return copy;
-  } finally {
-    client.destroy();
-  }
-}
+const brukareAs = (token: string, recipientId: string) => syncedCopy(server, brukareDocName(recipientId), token);
 
 const visitsOf = (day: TeamDay, recipientId: string) => day.visits.filter((v) => v.brukareId === recipientId);
 

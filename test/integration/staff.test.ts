@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocsResponseSchema, StaffRegisterSchema, addDays, type StaffRegister } from '../../domain';
 import { login, startTestServer, type TestServer } from '../fixtures/server';
-import { getJson, stopServer, today } from './helpers';
+import { getJson, postJson, stopServer, today } from './helpers';
 
 let server: TestServer;
 let admin: string;
@@ -29,15 +29,7 @@ afterAll(async () => {
 
 type Answer = { status: number; body: unknown };
 
-async function send(method: 'POST' | 'PUT', path: string, body: unknown, token: string | null): Promise<Answer> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const send = (method: 'POST' | 'PUT', path: string, body: unknown, token: string | null): Promise<Answer> => postJson(server, path, body, { token, method });
 
 async function register(token: string): Promise<StaffRegister> {
   const res = await getJson(server, '/api/staff', token);
