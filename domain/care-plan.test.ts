@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Brukare, CarePlanItem } from './brukare';
 import { carePlanStatus, type CarePlanVersion } from './care-plan';
 import { addCarePlanItems, readBrukare, writeBrukare } from './doc-layout/brukare-doc';
-import { markCarePlanAgreed, readCarePlanVersions, readCurrentVersionView, saveCarePlanVersion } from './doc-layout/care-plan-doc';
+import { carePlanToReview, markCarePlanAgreed, readCarePlanVersions, readCurrentVersionView, saveCarePlanVersion } from './doc-layout/care-plan-doc';
+import { writeCardFields } from './doc-layout/recipient-card-doc';
 import { readPlannedVisits } from './doc-layout/plan-doc';
 import { followCarePlans, generateVisits } from './doc-layout/plan-follow';
 import { removePlannedVisit, writePlannedVisit } from './doc-layout/plan-write';
@@ -88,6 +89,20 @@ describe('care plan versions', () => {
     // A new version is not agreed until it is marked.
     saveCarePlanVersion(doc, version('v2', '2026-11-25T10:00:00.000Z', [item('a', '08:00')]));
     expect(carePlanStatus(current(), '2026-11-25')).toBe('not_agreed');
+  });
+
+  it("the board's review list: this team's plans not agreed or past follow-up, not ended services", () => {
+    const doc = new Y.Doc();
+    writeBrukare(doc, BASE);
+    expect(carePlanToReview(doc, 'norr', '2026-11-24')).toBeUndefined(); // no versions yet
+    saveCarePlanVersion(doc, version('v1', '2026-11-01T10:00:00.000Z', [item('a', '08:00')]));
+    expect(carePlanToReview(doc, 'norr', '2026-11-24')).toEqual({ id: 'b1', name: 'Test Person', status: 'not_agreed', followUpOn: '2027-05-01' });
+    expect(carePlanToReview(doc, 'soder', '2026-11-24')).toBeUndefined();
+    markCarePlanAgreed(doc, { versionId: 'v1', how: 'in_person', at: '2026-11-24T09:00:00.000Z', by: 'maria', byName: 'Maria' });
+    expect(carePlanToReview(doc, 'norr', '2026-11-24')).toBeUndefined();
+    expect(carePlanToReview(doc, 'norr', '2027-05-02')?.status).toBe('follow_up_due');
+    writeCardFields(doc, { serviceEnded: { reason: 'moved', on: '2027-01-01', by: 'maria', at: '2026-12-01T09:00:00.000Z' } }, { by: 'maria', byName: 'Maria', at: '2026-12-01T09:00:00.000Z' });
+    expect(carePlanToReview(doc, 'norr', '2027-05-02')).toBeUndefined();
   });
 
   it('a later order adds a version with the new items only, attributed', () => {

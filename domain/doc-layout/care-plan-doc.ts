@@ -6,15 +6,18 @@
 // Docs from before versioning have only the root map "carePlan"; it stays the
 // current plan until the first version is saved.
 import type * as Y from 'yjs';
-import type { CarePlanItem } from '../brukare';
+import { z } from 'zod/mini';
+import { BrukareSchema, type CarePlanItem } from '../brukare';
 import {
   CarePlanAgreementSchema,
   CarePlanVersionSchema,
+  carePlanStatus,
   compareVersions,
   type CarePlanAgreement,
   type CarePlanVersion,
   type CarePlanVersionView,
 } from '../care-plan';
+import { readServiceEnded } from './recipient-card-doc';
 
 export const CARE_PLAN_VERSIONS = 'carePlanVersions';
 export const CARE_PLAN_AGREEMENTS = 'carePlanAgreements';
@@ -67,6 +70,25 @@ export function currentCarePlanItems(doc: Y.Doc, legacy: () => CarePlanItem[]): 
   const current = readCurrentVersion(doc);
   if (!current) return legacy();
   return [...current.items].sort((a, b) => a.rhythm.windowStart.localeCompare(b.rhythm.windowStart) || a.id.localeCompare(b.id));
+}
+
+const ReviewedRecipientSchema = z.pick(BrukareSchema, { id: true, name: true, teamId: true });
+
+export type CarePlanToReview = { id: string; name: string; status: 'follow_up_due' | 'not_agreed'; followUpOn: string };
+
+/**
+ * The board's "care plans to review": this team's recipient whose current
+ * version is past its follow-up date or not agreed yet. Undefined for another
+ * team's recipient, an ended service, a doc without versions, or a plan in order.
+ */
+export function carePlanToReview(doc: Y.Doc, teamId: string, today: string): CarePlanToReview | undefined {
+  const profile = doc.getMap<unknown>('profile');
+  const who = ReviewedRecipientSchema.safeParse({ id: profile.get('id'), name: profile.get('name'), teamId: profile.get('teamId') });
+  if (!who.success || who.data.teamId !== teamId || readServiceEnded(doc)) return undefined;
+  const current = readCurrentVersionView(doc);
+  if (!current) return undefined;
+  const status = carePlanStatus(current, today);
+  return status === 'agreed' ? undefined : { id: who.data.id, name: who.data.name, status, followUpOn: current.followUpOn };
 }
 
 /** Adds a new version (never changes one). Throws on an invalid version: the caller's bug. */

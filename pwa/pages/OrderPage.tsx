@@ -5,7 +5,7 @@
 import { A } from '@solidjs/router';
 import { For, Show, createResource, createSignal, type Accessor, type JSX, type Setter } from 'solid-js';
 import { z } from 'zod/mini';
-import { OrderResponseSchema, localDate, type InsatsType } from '../../domain';
+import { InvalidFieldsResponseSchema, OrderResponseSchema, localDate, type InsatsType } from '../../domain';
 import { useApp } from '../app-context';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { ordersSv } from '../i18n/orders.sv';
@@ -13,7 +13,6 @@ import { ErrorText } from '../ui/ErrorText';
 import { PlanningNav } from '../ui/PlanningNav';
 
 const CatalogueSchema = z.object({ insatser: z.array(z.object({ id: z.string(), name: z.string() })) });
-const InvalidSchema = z.object({ fields: z.array(z.object({ field: z.string(), message: z.string() })) });
 
 type Field<T> = [Accessor<T>, Setter<T>];
 /** One insats row; its fields are signals, so typing never re-creates the row (and focus stays). */
@@ -76,7 +75,7 @@ export default function OrderPage(): JSX.Element {
       const res = await app.api('/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const json: unknown = await res.json().catch(() => null);
       if (res.status === 400) {
-        const parsed = InvalidSchema.safeParse(json);
+        const parsed = InvalidFieldsResponseSchema.safeParse(json);
         if (parsed.success) return setProblems(parsed.data.fields);
       }
       const ok = res.status === 201 ? OrderResponseSchema.safeParse(json) : null;

@@ -8,7 +8,7 @@
 // next to its field and in a list above the button.
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
 import { z } from 'zod/mini';
-import { REGISTER_COMPETENCES, StaffRegisterSchema, assignableRoles, localDate, managesStaff, type Competence, type StaffRegister, type StaffRegisterEntry } from '../../domain';
+import { InvalidFieldsResponseSchema, REGISTER_COMPETENCES, StaffRegisterSchema, assignableRoles, localDate, managesStaff, type Competence, type StaffRegister, type StaffRegisterEntry } from '../../domain';
 import { useApp } from '../app-context';
 import { useLazyStrings } from '../i18n/lazy-strings';
 import { staffSv, type StaffStrings } from '../i18n/staff.sv';
@@ -18,7 +18,6 @@ import { PlanningNav } from '../ui/PlanningNav';
 import { ScrollTable } from '../ui/ScrollTable';
 import { StaffForm, type StaffFormValues } from '../ui/StaffForm';
 
-const ProblemsSchema = z.object({ fields: z.array(z.object({ field: z.string(), message: z.string() })) });
 const SavedSchema = z.object({ id: z.string(), changed: z.optional(z.array(z.string())) });
 
 /** A problem as the form shows it: under which field (`key`) and what to do, in the user's language. */
@@ -137,7 +136,7 @@ export default function StaffPage(): JSX.Element {
       });
       const json: unknown = await res.json().catch(() => null);
       if (res.status === 400 || res.status === 409) {
-        const parsed = ProblemsSchema.safeParse(json);
+        const parsed = InvalidFieldsResponseSchema.safeParse(json);
         if (parsed.success) return setProblems(inFormOrder(parsed.data.fields.map((f) => problemOf(s(), f.field, f.message, sent))));
       }
       if (res.status === 403) return setError(s().forbidden);

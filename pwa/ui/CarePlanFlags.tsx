@@ -1,16 +1,14 @@
 // The board's list of care plans to review: plans past their follow-up date,
 // and current versions not yet agreed with the recipient (a draft from an
-// order among them); not those whose service has ended. Reads the team's recipient docs on the device, so it
-// works offline; each name links to the recipient's page and its care plan.
+// order among them); not those whose service has ended (carePlanToReview).
+// Reads the team's recipient docs on the device, so it works offline; each name links to the recipient's page and its care plan.
 import { A } from '@solidjs/router';
 import { For, Show, createResource, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { carePlanStatus, readBrukareSummary, readCurrentVersionView, readServiceEnded } from '../../domain';
+import { carePlanToReview, type CarePlanToReview } from '../../domain';
 import { useApp } from '../app-context';
 import { loadBrukareDocNames } from '../storage/brukare-doc-list';
 import { createDocView } from '../sync/create-doc-view';
 import { useCarePlanStrings } from './CarePlanSection';
-
-type Flag = { id: string; name: string; status: 'follow_up_due' | 'not_agreed'; followUpOn: string };
 
 export function CarePlanFlags(props: { teamId: string; today: string }): JSX.Element {
   const app = useApp();
@@ -21,19 +19,12 @@ export function CarePlanFlags(props: { teamId: string; today: string }): JSX.Ele
     const handle = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
     onCleanup(() => cancelIdleCallback(handle));
   });
-  const [names] = createResource(idle, async () => {
-    return loadBrukareDocNames(app.db);
-  });
+  const [names] = createResource(idle, () => loadBrukareDocNames(app.db));
   const flags = createDocView(app.hub, () => names() ?? [], (docs) => {
-    const out: Flag[] = [];
-    for (const doc of docs) {
-      if (doc.getMap<unknown>('profile').get('teamId') !== props.teamId || readServiceEnded(doc)) continue;
-      const current = readCurrentVersionView(doc);
-      const who = readBrukareSummary(doc);
-      if (!current || !who) continue;
-      const status = carePlanStatus(current, props.today);
-      if (status !== 'agreed') out.push({ id: who.id, name: who.name, status, followUpOn: current.followUpOn });
-    }
+    const out = docs.flatMap((doc): CarePlanToReview[] => {
+      const flag = carePlanToReview(doc, props.teamId, props.today);
+      return flag ? [flag] : [];
+    });
     // Overdue follow-ups first, the longest overdue at the top.
     return out.sort((a, b) => (a.status === b.status ? a.followUpOn.localeCompare(b.followUpOn) || a.name.localeCompare(b.name) : a.status === 'follow_up_due' ? -1 : 1));
   });

@@ -5,13 +5,11 @@
 // visits planned from that day and records it in the directory and the audit
 // log; the doc change reaches this page through sync.
 import { For, Show, createSignal, type Accessor, type JSX } from 'solid-js';
-import { z } from 'zod/mini';
-import { SERVICE_END_REASONS, localDate, type Brukare, type ServiceEndReason } from '../../domain';
+import { InvalidFieldsResponseSchema, SERVICE_END_REASONS, localDate, type Brukare, type ServiceEndReason } from '../../domain';
 import { useApp } from '../app-context';
 import type { CardStrings } from '../i18n/card.sv';
 import { ErrorText } from './ErrorText';
 
-const InvalidSchema = z.object({ fields: z.array(z.object({ field: z.string(), message: z.string() })) });
 
 type Step = 'idle' | 'choose' | 'confirm';
 
@@ -57,7 +55,7 @@ export function EndServiceSection(props: { brukare: Brukare; strings: Accessor<C
       setStatus(e().done);
       return;
     }
-    const invalid = res.status === 400 ? InvalidSchema.safeParse(await res.json().catch(() => null)) : null;
+    const invalid = res.status === 400 ? InvalidFieldsResponseSchema.safeParse(await res.json().catch(() => null)) : null;
     setError(invalid?.success ? invalid.data.fields.map((f) => `${f.field}: ${f.message}`).join('; ') : e().failed);
   };
   const resume = async () => {

@@ -1,9 +1,9 @@
 // The API's 400 for a body that fails its schema: every wrong field named, as
 // text and as a list `{ field, message }` (the contract of POST /api/orders,
 // also used by the staff and recipient routes).
-import { describeIssue } from '../../domain';
+import { describeIssue, type FieldProblem, type InvalidFieldsResponse } from '../../domain';
 
-export type FieldProblem = { field: string; message: string };
+export type { FieldProblem };
 type Issue = Parameters<typeof describeIssue>[0];
 
 /** One entry per wrong field, with every message about it. */
@@ -20,5 +20,6 @@ export function fieldProblems(issues: readonly Issue[]): FieldProblem[] {
 
 /** A 400 that names every wrong field; `what` says what was refused ("order", "staff member"). */
 export function invalidFields(c: { json(body: unknown, status: 400): Response }, what: string, fields: FieldProblem[]): Response {
-  return c.json({ error: `invalid ${what}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields }, 400);
+  const body: InvalidFieldsResponse = { error: `invalid ${what}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields };
+  return c.json(body, 400);
 }
